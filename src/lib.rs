@@ -1,0 +1,24 @@
+//! Sincerely's engine: hides vanity numbers on social sites and scores how people
+//! converse, entirely on the user's machine.
+//!
+//! The core is plain Rust that never sees the DOM: the [`recognize`]r finds counts in
+//! text, [`sites`] hold what we know of each site, [`score`] is the conversation model,
+//! [`settings`] the user's choices and [`protocol`] the wire format. Check the [`Engine`]
+//! documentation to get started. The browser glue lives in `wasm.rs`, compiled only for
+//! `wasm32`.
+
+pub mod css;
+mod engine;
+pub mod protocol;
+pub mod recognize;
+pub mod score;
+pub mod settings;
+pub mod sites;
+
+#[doc(inline)]
+pub use engine::Engine;
+#[doc(inline)]
+pub use settings::Settings;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;

@@ -1,0 +1,120 @@
+//! The wire format between the content script and the engine, wherever the engine
+//! runs (in the page's content script, or in the extension's service worker).
+//!
+//! Every request and response is plain JSON-compatible data with a `v` field equal to
+//! [`PROTOCOL_VERSION`]; calls are adjacently tagged (`{"v":1,"type":"decide","arg":…}`)
+//! so JavaScript can switch on `.type`. Text offsets cross this boundary in UTF-16 code
+//! units, the unit of JavaScript strings.
+
+use crate::recognize::{MetricKind, TextContext};
+use crate::score::{Badge, Post};
+use serde::{Deserialize, Serialize};
+
+/// Bump on any change to the types below; a content script that sees another version
+/// goes dormant rather than misreading answers.
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// A call to the engine.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Request {
+    pub v: u32,
+    #[serde(flatten)]
+    pub call: Call,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(tag = "type", content = "arg", rename_all = "kebab-case")]
+pub enum Call {
+    /// Once per page load and per navigation: what to do on this URL.
+    PagePlan { url: String },
+    /// A batch of texts the content script could not settle with CSS alone.
+    Decide { items: Vec<Candidate> },
+    /// The badge for the posts visible on a profile.
+    Score { posts: Vec<Post> },
+}
+
+/// A text to decide, as the content script read it.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Candidate {
+    /// The content script's handle for the element; echoed back.
+    pub id: u32,
+    pub text: String,
+    pub context: TextContext,
+}
+
+/// An answer from the engine.
+#[derive(Clone, Debug, Serialize)]
+pub struct Response {
+    pub v: u32,
+    #[serde(flatten)]
+    pub answer: Answer,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "type", content = "arg", rename_all = "kebab-case")]
+pub enum Answer {
+    PagePlan(PagePlan),
+    /// Only the candidates that change; the rest are kept as they are.
+    Decisions(Vec<Decision>),
+    Badge(Badge),
+    /// The request could not be served; the message is for the log and the popup.
+    Error { message: String },
+}
+
+/// What the content script does on one page.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PagePlan {
+    /// The site id, when Sincerely has rules for this page.
+    pub site: Option<String>,
+    /// False when nothing should happen here; `reason` says why.
+    pub active: bool,
+    pub reason: Option<String>,
+    /// The value of `<html data-sincerely>`: see [`crate::css`].
+    pub root_tokens: String,
+    /// One selector list for the containers whose text goes to `decide` ("" for none).
+    pub candidates: String,
+    /// Post text, never read or rewritten ("" for none).
+    pub prose: String,
+    /// Where to observe additions; empty means `document.body`.
+    pub observe: Vec<String>,
+    /// Whether to read the tab title for an unread counter.
+    pub title_counter: bool,
+    /// No site rules: the recognizer reads all visible text (the user's generic mode).
+    pub generic: bool,
+    /// How to find a profile and its posts, when the badge is on.
+    pub profile: Option<ProfilePlan>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfilePlan {
+    pub header: String,
+    pub post: String,
+    pub post_text: String,
+}
+
+/// The change to one candidate's text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Decision {
+    pub id: u32,
+    pub kinds: Vec<MetricKind>,
+    pub edits: Vec<TextEdit>,
+}
+
+/// Replace UTF-16 units `start..end` of the candidate's text with `text`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TextEdit {
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+}
+
+/// The UTF-16 offset of byte offset `byte` in `text`.
+pub fn utf16_offset(text: &str, byte: usize) -> u32 {
+    text[..byte].encode_utf16().count() as u32
+}
+
+#[cfg(test)]
+#[path = "../tests/unit/protocol.rs"]
+mod unit_tests;

@@ -1,0 +1,100 @@
+//! The vanity-number recognizer: finds counts printed inside short UI texts
+//! ("1.2K Followers", "Liked by ana and 1,203 others", "(3) Home / X") and says how
+//! to rewrite the text so the words stay and the number goes.
+//!
+//! ## Usage
+//! ```
+//! use sincerely::recognize::{find_counts, rewrite, MetricKind, RewriteMode, TextContext};
+//! let text = "1.2K Followers";
+//! let counts = find_counts(text, TextContext::Label);
+//! assert_eq!(counts[0].kind, MetricKind::Followers);
+//! assert_eq!(rewrite(text, &counts, RewriteMode::Hide), "Followers");
+//! ```
+//!
+//! Offsets are byte offsets into the `&str` given; the protocol layer converts them to
+//! UTF-16 for JavaScript.
+
+mod kind;
+mod number;
+
+pub use kind::MetricKind;
+pub use number::{parse_number, Number};
+
+use std::ops::Range;
+
+/// Where a text came from: decides how bold the recognizer may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TextContext {
+    /// Interface text near a post or profile (buttons, links, headers, captions).
+    Label,
+    /// The document title ("(3) Home / X"): a leading "(N)" is an unread counter.
+    Title,
+    /// A post's own words. Never rewritten; `find_counts` returns nothing.
+    Prose,
+}
+
+/// One vanity metric found in a text.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Count {
+    pub kind: MetricKind,
+    /// The parsed value (1.2K → 1200.0).
+    pub value: f64,
+    /// Byte span of the number itself, suffix included ("1.2K").
+    pub number: Range<usize>,
+    /// Byte span to delete when hiding: the number plus the space that joins it to
+    /// its words, so that "1.2K Followers" becomes "Followers".
+    pub cut: Range<usize>,
+}
+
+/// How a rewrite treats the numbers it removes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum RewriteMode {
+    /// Remove the number and its joining space.
+    #[default]
+    Hide,
+    /// Keep conversation signals readable: replies become 0 / 1 / 1+, others are hidden.
+    Coarse,
+}
+
+/// One replacement of a byte range of the original text.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub replacement: String,
+}
+
+/// Finds every vanity metric in `text`. Prose yields nothing: post text is never touched.
+pub fn find_counts(text: &str, context: TextContext) -> Vec<Count> {
+    kind::find_counts(text, context)
+}
+
+/// The edits that turn `text` into its rewrite (sorted, non-overlapping).
+pub fn edits(text: &str, counts: &[Count], mode: RewriteMode) -> Vec<Edit> {
+    kind::edits(text, counts, mode)
+}
+
+/// Applies [`edits`] and returns the rewritten text.
+pub fn rewrite(text: &str, counts: &[Count], mode: RewriteMode) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for edit in edits(text, counts, mode) {
+        out.push_str(&text[at..edit.range.start]);
+        out.push_str(&edit.replacement);
+        at = edit.range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// The coarse form of a count: "0", "1" or "1+" (Mastodon's convention for replies).
+pub fn coarse(value: f64) -> &'static str {
+    if value < 0.5 {
+        "0"
+    } else if value < 1.5 {
+        "1"
+    } else {
+        "1+"
+    }
+}

@@ -1,0 +1,109 @@
+//! Site rules: what Sincerely knows about each supported site, as plain data.
+//!
+//! Each site is one module returning a [`SiteRules`]. The build turns these into the
+//! per-site stylesheets that the manifest injects at `document_start`
+//! (see [`crate::css`]), and the engine hands the JS-relevant part to the content
+//! script in its [`crate::protocol::PagePlan`]. Nothing about a site is written in JS.
+//!
+//! Prefer stable hooks (`data-testid`, `aria-label` shapes, `href` shapes, custom element
+//! names) over hashed class names, and say where each hook was learnt in its `source`.
+
+mod x;
+
+use crate::recognize::MetricKind;
+
+/// How a hidden count is hidden.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HideStyle {
+    /// `visibility: hidden`: the box stays, so the row does not jump.
+    Keep,
+    /// `display: none`: for badges and pills whose empty box would look broken.
+    Remove,
+}
+
+/// One place where a site prints a count of a known kind.
+#[derive(Clone, Copy, Debug)]
+pub struct MetricRule {
+    pub kind: MetricKind,
+    /// A CSS selector for the element that holds only the number.
+    pub selector: &'static str,
+    pub hide: HideStyle,
+}
+
+/// Selectors that find a profile and its posts (used by the badge).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ProfileRules {
+    /// The element next to which the badge goes (the display-name block).
+    pub header: &'static str,
+    /// One authored item on the profile page.
+    pub post: &'static str,
+    /// The text of a post, inside `post`.
+    pub post_text: &'static str,
+}
+
+/// Everything Sincerely knows about one site.
+#[derive(Clone, Copy, Debug)]
+pub struct SiteRules {
+    /// Stable id: settings key, stylesheet name, CSS attribute value.
+    pub id: &'static str,
+    /// The name shown to people.
+    pub name: &'static str,
+    /// Host names this site is served from (exact, or a suffix after a dot).
+    pub hosts: &'static [&'static str],
+    /// Manifest match patterns for the content script and stylesheet.
+    pub matches: &'static [&'static str],
+    /// Counts in dedicated elements, hidden by the generated stylesheet.
+    pub metrics: &'static [MetricRule],
+    /// Containers of short interface text that may print a count among words
+    /// ("Liked by ana and 1,203 others"); the recognizer reads and rewrites them.
+    /// They are held invisible until decided, so a count never flashes.
+    pub candidates: &'static [&'static str],
+    /// Post text: never read for metrics, never rewritten, even inside a candidate.
+    pub prose: &'static [&'static str],
+    /// Where the page adds content; the content script observes these, not `document`.
+    pub observe: &'static [&'static str],
+    /// Whether the tab title may carry an unread counter ("(3) Home / X").
+    pub title_counter: bool,
+    pub profile: ProfileRules,
+    /// Where the hooks were learnt, for the next engineer.
+    pub source: &'static str,
+}
+
+/// Every site with rules, in the order the popup lists them.
+pub fn all() -> &'static [SiteRules] {
+    static SITES: [SiteRules; 1] = [x::RULES];
+    &SITES
+}
+
+/// The site rules by id.
+pub fn by_id(id: &str) -> Option<&'static SiteRules> {
+    all().iter().find(|site| site.id == id)
+}
+
+/// The site serving `host`, if Sincerely has rules for it.
+pub fn for_host(host: &str) -> Option<&'static SiteRules> {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    all().iter().find(|site| {
+        site.hosts.iter().any(|known| {
+            host == *known
+                || host
+                    .strip_suffix(known)
+                    .is_some_and(|prefix| prefix.ends_with('.'))
+        })
+    })
+}
+
+/// The host of an http(s) URL, without port or credentials.
+pub fn host_of(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?;
+    let host = host.split(':').next()?;
+    (!host.is_empty()).then_some(host)
+}
+
+#[cfg(test)]
+#[path = "../../tests/unit/sites.rs"]
+mod unit_tests;

@@ -1,0 +1,67 @@
+//! X (x.com, formerly twitter.com).
+//!
+//! Surfaces: home and list timelines, post detail pages, profile headers (followers,
+//! following, post count), hover cards, search results, replies, the notification and
+//! message badges in the side navigation, and the "(3)" in the tab title.
+//!
+//! Hooks, learnt from the rendered x.com profile in tests/fixtures/x (Dec 2025) and from
+//! the public markup notes of Control Panel for Twitter: every action button carries a
+//! `data-testid` (`reply`, `retweet`/`unretweet`, `like`/`unlike`, `bookmark`/
+//! `removeBookmark`) and prints its count in `span[data-testid=app-text-transition-container]`;
+//! the view count is the same span inside the `…/analytics` link. Profile counts are links
+//! to `/following`, `/followers`, `/verified_followers`, whose first span is the number.
+
+use super::{HideStyle::Keep, HideStyle::Remove, MetricRule, ProfileRules, SiteRules};
+use crate::recognize::MetricKind::*;
+
+/// The animated count span inside an action button or link.
+macro_rules! count_in {
+    ($outer:literal) => {
+        concat!($outer, " [data-testid=\"app-text-transition-container\"]")
+    };
+}
+
+pub const RULES: SiteRules = SiteRules {
+    id: "x",
+    name: "X",
+    hosts: &["x.com", "twitter.com"],
+    matches: &[
+        "https://x.com/*",
+        "https://*.x.com/*",
+        "https://twitter.com/*",
+        "https://*.twitter.com/*",
+    ],
+    metrics: &[
+        MetricRule { kind: Replies, selector: count_in!("[data-testid=\"reply\"]"), hide: Keep },
+        MetricRule { kind: Reposts, selector: count_in!("[data-testid=\"retweet\"]"), hide: Keep },
+        MetricRule { kind: Reposts, selector: count_in!("[data-testid=\"unretweet\"]"), hide: Keep },
+        MetricRule { kind: Likes, selector: count_in!("[data-testid=\"like\"]"), hide: Keep },
+        MetricRule { kind: Likes, selector: count_in!("[data-testid=\"unlike\"]"), hide: Keep },
+        MetricRule { kind: Bookmarks, selector: count_in!("[data-testid=\"bookmark\"]"), hide: Keep },
+        MetricRule { kind: Bookmarks, selector: count_in!("[data-testid=\"removeBookmark\"]"), hide: Keep },
+        MetricRule { kind: Views, selector: count_in!("a[href$=\"/analytics\"]"), hide: Keep },
+        MetricRule { kind: Following, selector: "a[href$=\"/following\"] > span:first-child", hide: Keep },
+        MetricRule { kind: Followers, selector: "a[href$=\"/followers\"] > span:first-child", hide: Keep },
+        MetricRule { kind: Followers, selector: "a[href$=\"/verified_followers\"] > span:first-child", hide: Keep },
+        // Post detail pages print "12 Quotes" as a link to /quotes.
+        MetricRule { kind: Reposts, selector: "a[href$=\"/quotes\"] > span:first-child", hide: Keep },
+        // The unread dots on Notifications and Messages in the side navigation.
+        MetricRule { kind: Unread, selector: "[data-testid=\"AppTabBar_Notifications_Link\"] [aria-live=\"polite\"]", hide: Remove },
+        MetricRule { kind: Unread, selector: "[data-testid=\"AppTabBar_DirectMessage_Link\"] [aria-live=\"polite\"]", hide: Remove },
+    ],
+    candidates: &[
+        // "Liked by ana and 3 others", "12 people reposted".
+        "[data-testid=\"socialContext\"]",
+        // The "5,432 posts" line under the name in the profile's top bar.
+        "[data-testid=\"primaryColumn\"] h2[role=\"heading\"] + div[dir]",
+    ],
+    prose: &["[data-testid=\"tweetText\"]", "[data-testid=\"UserDescription\"]"],
+    observe: &["[data-testid=\"primaryColumn\"]", "[data-testid=\"sidebarColumn\"]", "nav[role=\"navigation\"]"],
+    title_counter: true,
+    profile: ProfileRules {
+        header: "[data-testid=\"UserName\"]",
+        post: "article[data-testid=\"tweet\"]",
+        post_text: "[data-testid=\"tweetText\"]",
+    },
+    source: "tests/fixtures/x/x-profile-kikobeats.html; Control Panel for Twitter markup notes",
+};
