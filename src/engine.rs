@@ -51,7 +51,10 @@ impl Engine {
                 Call::Score { posts } => Answer::Badge(self.score(&posts)),
             }
         };
-        Response { v: PROTOCOL_VERSION, answer }
+        Response {
+            v: PROTOCOL_VERSION,
+            answer,
+        }
     }
 
     /// What to do on `url`.
@@ -65,7 +68,12 @@ impl Engine {
                 .then(|| sites::by_id("mastodon"))
                 .flatten()
         });
-        let generic = site.is_none() && self.settings.generic_hosts.iter().any(|h| h.eq_ignore_ascii_case(&host));
+        let generic = site.is_none()
+            && self
+                .settings
+                .generic_hosts
+                .iter()
+                .any(|h| h.eq_ignore_ascii_case(&host));
         let inactive = |reason: &str| PagePlan {
             site: site.map(|s| s.id.to_string()),
             active: false,
@@ -94,11 +102,12 @@ impl Engine {
         if !self.settings.site_enabled(site.id) {
             return inactive("site-off");
         }
-        let profile = (self.settings.badge && !site.profile.header.is_empty()).then(|| ProfilePlan {
-            header: site.profile.header.into(),
-            post: site.profile.post.into(),
-            post_text: site.profile.post_text.into(),
-        });
+        let profile =
+            (self.settings.badge && !site.profile.header.is_empty()).then(|| ProfilePlan {
+                header: site.profile.header.into(),
+                post: site.profile.post.into(),
+                post_text: site.profile.post_text.into(),
+            });
         PagePlan {
             site: Some(site.id.into()),
             active: true,
@@ -142,7 +151,10 @@ impl Engine {
                     .iter()
                     .map(|count| {
                         let (range, text) = match self.settings.display(count.kind) {
-                            Display::Coarse => (count.number.clone(), recognize::coarse(count.value).to_string()),
+                            Display::Coarse => (
+                                count.number.clone(),
+                                recognize::coarse(count.value).to_string(),
+                            ),
                             _ => (count.cut.clone(), String::new()),
                         };
                         TextEdit {
@@ -156,7 +168,11 @@ impl Engine {
                 let mut kinds: Vec<MetricKind> = counts.iter().map(|count| count.kind).collect();
                 kinds.sort();
                 kinds.dedup();
-                Some(Decision { id: item.id, kinds, edits })
+                Some(Decision {
+                    id: item.id,
+                    kinds,
+                    edits,
+                })
             })
             .collect()
     }

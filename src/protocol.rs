@@ -58,7 +58,9 @@ pub enum Answer {
     Decisions(Vec<Decision>),
     Badge(Badge),
     /// The request could not be served; the message is for the log and the popup.
-    Error { message: String },
+    Error {
+        message: String,
+    },
 }
 
 /// What the content script does on one page.

@@ -146,7 +146,9 @@ impl Settings {
 
     /// Whether the user paused Sincerely on `host`.
     pub fn paused_on(&self, host: &str) -> bool {
-        self.paused_hosts.iter().any(|paused| paused.eq_ignore_ascii_case(host))
+        self.paused_hosts
+            .iter()
+            .any(|paused| paused.eq_ignore_ascii_case(host))
     }
 }
 

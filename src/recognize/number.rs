@@ -18,13 +18,11 @@ pub fn parse_number(text: &str, start: usize) -> Option<Number> {
     let mut digits = String::new();
     while end < bytes.len() {
         let b = bytes[end];
-        if b.is_ascii_digit() {
-            digits.push(b as char);
-        } else if (b == b',' || b == b'.')
+        let separator = (b == b',' || b == b'.')
             && end + 1 < bytes.len()
             && bytes[end + 1].is_ascii_digit()
-            && !digits.is_empty()
-        {
+            && !digits.is_empty();
+        if b.is_ascii_digit() || separator {
             digits.push(b as char);
         } else {
             break;
@@ -49,5 +47,8 @@ pub fn parse_number(text: &str, start: usize) -> Option<Number> {
             }
         }
     }
-    Some(Number { value, span: start..end })
+    Some(Number {
+        value,
+        span: start..end,
+    })
 }

@@ -32,22 +32,78 @@ pub const RULES: SiteRules = SiteRules {
         "https://*.twitter.com/*",
     ],
     metrics: &[
-        MetricRule { kind: Replies, selector: count_in!("[data-testid=\"reply\"]"), hide: Keep },
-        MetricRule { kind: Reposts, selector: count_in!("[data-testid=\"retweet\"]"), hide: Keep },
-        MetricRule { kind: Reposts, selector: count_in!("[data-testid=\"unretweet\"]"), hide: Keep },
-        MetricRule { kind: Likes, selector: count_in!("[data-testid=\"like\"]"), hide: Keep },
-        MetricRule { kind: Likes, selector: count_in!("[data-testid=\"unlike\"]"), hide: Keep },
-        MetricRule { kind: Bookmarks, selector: count_in!("[data-testid=\"bookmark\"]"), hide: Keep },
-        MetricRule { kind: Bookmarks, selector: count_in!("[data-testid=\"removeBookmark\"]"), hide: Keep },
-        MetricRule { kind: Views, selector: count_in!("a[href$=\"/analytics\"]"), hide: Keep },
-        MetricRule { kind: Following, selector: "a[href$=\"/following\"] > span:first-child", hide: Keep },
-        MetricRule { kind: Followers, selector: "a[href$=\"/followers\"] > span:first-child", hide: Keep },
-        MetricRule { kind: Followers, selector: "a[href$=\"/verified_followers\"] > span:first-child", hide: Keep },
+        MetricRule {
+            kind: Replies,
+            selector: count_in!("[data-testid=\"reply\"]"),
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Reposts,
+            selector: count_in!("[data-testid=\"retweet\"]"),
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Reposts,
+            selector: count_in!("[data-testid=\"unretweet\"]"),
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Likes,
+            selector: count_in!("[data-testid=\"like\"]"),
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Likes,
+            selector: count_in!("[data-testid=\"unlike\"]"),
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Bookmarks,
+            selector: count_in!("[data-testid=\"bookmark\"]"),
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Bookmarks,
+            selector: count_in!("[data-testid=\"removeBookmark\"]"),
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Views,
+            selector: count_in!("a[href$=\"/analytics\"]"),
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Following,
+            selector: "a[href$=\"/following\"] > span:first-child",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Followers,
+            selector: "a[href$=\"/followers\"] > span:first-child",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Followers,
+            selector: "a[href$=\"/verified_followers\"] > span:first-child",
+            hide: Keep,
+        },
         // Post detail pages print "12 Quotes" as a link to /quotes.
-        MetricRule { kind: Reposts, selector: "a[href$=\"/quotes\"] > span:first-child", hide: Keep },
+        MetricRule {
+            kind: Reposts,
+            selector: "a[href$=\"/quotes\"] > span:first-child",
+            hide: Keep,
+        },
         // The unread dots on Notifications and Messages in the side navigation.
-        MetricRule { kind: Unread, selector: "[data-testid=\"AppTabBar_Notifications_Link\"] [aria-live=\"polite\"]", hide: Remove },
-        MetricRule { kind: Unread, selector: "[data-testid=\"AppTabBar_DirectMessage_Link\"] [aria-live=\"polite\"]", hide: Remove },
+        MetricRule {
+            kind: Unread,
+            selector: "[data-testid=\"AppTabBar_Notifications_Link\"] [aria-live=\"polite\"]",
+            hide: Remove,
+        },
+        MetricRule {
+            kind: Unread,
+            selector: "[data-testid=\"AppTabBar_DirectMessage_Link\"] [aria-live=\"polite\"]",
+            hide: Remove,
+        },
     ],
     candidates: &[
         // "Liked by ana and 3 others", "12 people reposted".
@@ -55,8 +111,15 @@ pub const RULES: SiteRules = SiteRules {
         // The "5,432 posts" line under the name in the profile's top bar.
         "[data-testid=\"primaryColumn\"] h2[role=\"heading\"] + div[dir]",
     ],
-    prose: &["[data-testid=\"tweetText\"]", "[data-testid=\"UserDescription\"]"],
-    observe: &["[data-testid=\"primaryColumn\"]", "[data-testid=\"sidebarColumn\"]", "nav[role=\"navigation\"]"],
+    prose: &[
+        "[data-testid=\"tweetText\"]",
+        "[data-testid=\"UserDescription\"]",
+    ],
+    observe: &[
+        "[data-testid=\"primaryColumn\"]",
+        "[data-testid=\"sidebarColumn\"]",
+        "nav[role=\"navigation\"]",
+    ],
     title_counter: true,
     profile: ProfileRules {
         header: "[data-testid=\"UserName\"]",

@@ -6,7 +6,12 @@ fn every_metric_selector_of_every_site_is_in_its_sheet() {
     for site in sites::all() {
         let css = site_css(site);
         for rule in site.metrics {
-            assert!(css.contains(rule.selector), "{}: {}", site.id, rule.selector);
+            assert!(
+                css.contains(rule.selector),
+                "{}: {}",
+                site.id,
+                rule.selector
+            );
         }
         for candidate in site.candidates {
             assert!(css.contains(candidate), "{}: {}", site.id, candidate);
@@ -19,7 +24,9 @@ fn a_kind_is_hidden_unless_shown_and_nothing_applies_when_off() {
     let css = site_css(sites::by_id("x").unwrap());
     let likes_rule = css
         .split("}\n")
-        .find(|block| block.contains("[data-testid=\"like\"]") && block.contains("visibility: hidden"))
+        .find(|block| {
+            block.contains("[data-testid=\"like\"]") && block.contains("visibility: hidden")
+        })
         .expect("a hiding rule for likes");
     assert!(likes_rule.contains("~=\"off\"]"));
     assert!(likes_rule.contains("~=\"show-likes\"]"));
@@ -31,6 +38,11 @@ fn a_kind_is_hidden_unless_shown_and_nothing_applies_when_off() {
 fn braces_balance() {
     for site in sites::all() {
         let css = site_css(site);
-        assert_eq!(css.matches('{').count(), css.matches('}').count(), "{}", site.id);
+        assert_eq!(
+            css.matches('{').count(),
+            css.matches('}').count(),
+            "{}",
+            site.id
+        );
     }
 }

@@ -2,7 +2,11 @@ use super::*;
 use crate::recognize::TextContext;
 
 fn candidate(id: u32, text: &str, context: TextContext) -> Candidate {
-    Candidate { id, text: text.into(), context }
+    Candidate {
+        id,
+        text: text.into(),
+        context,
+    }
 }
 
 #[test]
@@ -23,12 +27,33 @@ fn plans_x_and_nothing_for_unknown_sites() {
 fn pause_disable_and_site_switch_turn_the_plan_off() {
     let mut settings = Settings::default();
     settings.paused_hosts.push("x.com".into());
-    assert_eq!(Engine::new(settings).page_plan("https://x.com/").reason.as_deref(), Some("paused"));
-    let settings = Settings { enabled: false, ..Settings::default() };
-    assert_eq!(Engine::new(settings).page_plan("https://x.com/").reason.as_deref(), Some("disabled"));
+    assert_eq!(
+        Engine::new(settings)
+            .page_plan("https://x.com/")
+            .reason
+            .as_deref(),
+        Some("paused")
+    );
+    let settings = Settings {
+        enabled: false,
+        ..Settings::default()
+    };
+    assert_eq!(
+        Engine::new(settings)
+            .page_plan("https://x.com/")
+            .reason
+            .as_deref(),
+        Some("disabled")
+    );
     let mut settings = Settings::default();
     settings.sites.insert("x".into(), false);
-    assert_eq!(Engine::new(settings).page_plan("https://x.com/").reason.as_deref(), Some("site-off"));
+    assert_eq!(
+        Engine::new(settings)
+            .page_plan("https://x.com/")
+            .reason
+            .as_deref(),
+        Some("site-off")
+    );
 }
 
 #[test]
@@ -37,33 +62,59 @@ fn shown_kinds_become_root_tokens_and_are_not_rewritten() {
     settings.metrics.insert(MetricKind::Likes, Display::Show);
     settings.metrics.insert(MetricKind::Views, Display::Hover);
     let engine = Engine::new(settings);
-    assert_eq!(engine.page_plan("https://x.com/").root_tokens, "show-likes hover-views");
+    assert_eq!(
+        engine.page_plan("https://x.com/").root_tokens,
+        "show-likes hover-views"
+    );
     let decisions = engine.decide(&[
         candidate(1, "27 likes", TextContext::Label),
         candidate(2, "3,893 Followers", TextContext::Label),
     ]);
     assert_eq!(decisions.len(), 1);
     assert_eq!(decisions[0].id, 2);
-    assert_eq!(decisions[0].edits, [TextEdit { start: 0, end: 6, text: String::new() }]);
+    assert_eq!(
+        decisions[0].edits,
+        [TextEdit {
+            start: 0,
+            end: 6,
+            text: String::new()
+        }]
+    );
 }
 
 #[test]
 fn coarse_replaces_the_number_only() {
     let mut settings = Settings::default();
-    settings.metrics.insert(MetricKind::Replies, Display::Coarse);
+    settings
+        .metrics
+        .insert(MetricKind::Replies, Display::Coarse);
     let decisions = Engine::new(settings).decide(&[candidate(4, "12 replies", TextContext::Label)]);
-    assert_eq!(decisions[0].edits, [TextEdit { start: 0, end: 2, text: "1+".into() }]);
+    assert_eq!(
+        decisions[0].edits,
+        [TextEdit {
+            start: 0,
+            end: 2,
+            text: "1+".into()
+        }]
+    );
 }
 
 #[test]
 fn prose_is_never_decided() {
-    let decisions = Engine::new(Settings::default()).decide(&[candidate(1, "I have 5,000 followers", TextContext::Prose)]);
+    let decisions = Engine::new(Settings::default()).decide(&[candidate(
+        1,
+        "I have 5,000 followers",
+        TextContext::Prose,
+    )]);
     assert!(decisions.is_empty());
 }
 
 #[test]
 fn a_wrong_protocol_version_is_an_error_answer() {
-    let request: Request = serde_json::from_value(serde_json::json!({"v": 99, "type": "page-plan", "arg": {"url": "https://x.com/"}})).unwrap();
+    let request: Request = serde_json::from_value(
+        serde_json::json!({"v": 99, "type": "page-plan", "arg": {"url": "https://x.com/"}}),
+    )
+    .unwrap();
     let response = Engine::new(Settings::default()).handle(request);
     assert!(matches!(response.answer, Answer::Error { .. }));
 }

@@ -19,7 +19,9 @@ fn requests_are_adjacently_tagged() {
 fn responses_carry_the_version_and_a_type() {
     let response = Response {
         v: PROTOCOL_VERSION,
-        answer: Answer::Error { message: "boom".into() },
+        answer: Answer::Error {
+            message: "boom".into(),
+        },
     };
     assert_eq!(
         serde_json::to_value(&response).unwrap(),

@@ -17,7 +17,10 @@ fn a_bad_field_falls_back_alone() {
         "badge": false,
         "metrics": {"likes": "show", "views": "sideways", "nonsense": "hide"}
     }));
-    assert!(settings.enabled, "bad master switch falls back to its default");
+    assert!(
+        settings.enabled,
+        "bad master switch falls back to its default"
+    );
     assert!(!settings.badge, "good field kept");
     assert_eq!(settings.display(MetricKind::Likes), Display::Show);
     assert_eq!(settings.display(MetricKind::Views), Display::Hide);
@@ -38,7 +41,9 @@ fn garbage_gives_defaults_with_a_warning_and_null_gives_defaults_silently() {
 #[test]
 fn round_trips_through_json() {
     let mut settings = Settings::default();
-    settings.metrics.insert(MetricKind::Replies, Display::Coarse);
+    settings
+        .metrics
+        .insert(MetricKind::Replies, Display::Coarse);
     settings.paused_hosts.push("x.com".into());
     let value = serde_json::to_value(&settings).unwrap();
     let (back, warnings) = Settings::from_json_value(&value);

@@ -25,9 +25,16 @@ fn ids_are_unique_and_every_site_has_hooks() {
     assert_eq!(ids.len(), all().len());
     for site in all() {
         assert!(!site.metrics.is_empty(), "{} has no metric rules", site.id);
-        assert!(!site.matches.is_empty(), "{} has no match patterns", site.id);
+        assert!(
+            !site.matches.is_empty(),
+            "{} has no match patterns",
+            site.id
+        );
         for pattern in site.matches {
-            assert!(pattern.starts_with("https://") && pattern.ends_with("/*"), "{pattern}");
+            assert!(
+                pattern.starts_with("https://") && pattern.ends_with("/*"),
+                "{pattern}"
+            );
         }
     }
 }
