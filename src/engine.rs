@@ -113,6 +113,13 @@ impl Engine {
             active: true,
             reason: None,
             root_tokens: self.root_tokens(),
+            metrics: site
+                .metrics
+                .iter()
+                .filter(|rule| self.settings.display(rule.kind) != Display::Show)
+                .map(|rule| rule.selector)
+                .collect::<Vec<_>>()
+                .join(", "),
             candidates: site.candidates.join(", "),
             prose: site.prose.join(", "),
             observe: site.observe.iter().map(|s| s.to_string()).collect(),

@@ -74,6 +74,9 @@ pub struct PagePlan {
     pub reason: Option<String>,
     /// The value of `<html data-sincerely>`: see [`crate::css`].
     pub root_tokens: String,
+    /// One selector list for the elements the site's stylesheet hides: the content script
+    /// counts the ones holding a number for the popup ("" for none).
+    pub metrics: String,
     /// One selector list for the containers whose text goes to `decide` ("" for none).
     pub candidates: String,
     /// Post text, never read or rewritten ("" for none).
