@@ -1,1 +1,63 @@
-fn main() {}
+//! `cargo xtask`: Sincerely's build and test driver.
+//!
+//! - `setup`   installs what is missing (wasm target, wasm-bindgen-cli of the pinned
+//!   version, Debian's chromium/chromium-driver/firefox-esr/zip, npm packages)
+//! - `codegen [--check]` writes extension/generated/ from the Rust site rules
+//! - `dist`    builds dist/chrome, dist/firefox and their zips, printing sizes
+//! - `test`    every check: fmt, clippy, unit tests, codegen, wasm tests in Chromium,
+//!   web-ext lint, end-to-end in real Chromium and Firefox
+//! - `run`     builds, serves the www/ demo pages and opens Chromium with the extension
+//!   (headless here: before/after screenshots and what was hidden)
+
+mod codegen;
+mod dist;
+mod setup;
+mod util;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::run(),
+        Some("codegen") => codegen::run(args.iter().any(|a| a == "--check")),
+        Some("dist") => setup::run().and_then(|_| dist::run()),
+        Some("test") => test(&args[1..]),
+        Some("run") => run(),
+        _ => {
+            eprintln!("usage: cargo xtask setup | codegen [--check] | dist | test [--quick] | run");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("xtask: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Every check, in the order that fails fastest.
+fn test(args: &[String]) -> util::Result {
+    use util::step;
+    setup::run()?;
+    step("cargo fmt --check", &["cargo", "fmt", "--all", "--check"])?;
+    step("codegen is up to date", &["cargo", "xtask", "codegen", "--check"])?;
+    step("clippy", &["cargo", "clippy", "--all-targets", "--", "-D", "warnings"])?;
+    step("unit and property tests", &["cargo", "test", "--workspace"])?;
+    if args.iter().any(|a| a == "--quick") {
+        return Ok(());
+    }
+    dist::run()?;
+    step("wasm tests in headless Chromium", &["node", "tests/e2e/wasm-test.mjs"])?;
+    step("web-ext lint (Firefox build)", &["node", "tests/e2e/lint.mjs"])?;
+    step("end-to-end: Chromium and Firefox", &["node", "--test", "--test-concurrency=1", "tests/e2e/"])?;
+    Ok(())
+}
+
+fn run() -> util::Result {
+    setup::run()?;
+    dist::run()?;
+    util::step("demo", &["node", "tests/e2e/demo.mjs"])
+}

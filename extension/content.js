@@ -1,0 +1,323 @@
+/*
+ * Sincerely's content script: the engine decides, this file applies.
+ *
+ *   bootstrap ─ settings (storage.sync) → engineHost.start → page-plan
+ *     │            any failure → dormant(): <html data-sincerely="off">, page as without us
+ *     ├─ rootTokens   sets <html data-sincerely="…">: the generated sheet (already injected
+ *     │               at document_start by the manifest) hides or shows each kind
+ *     ├─ domSurveyor  one scan at start, then only the subtrees the page adds:
+ *     │                 metric elements → counted (CSS already hid them)
+ *     │                 candidate containers → their text goes to the engine in batches;
+ *     │                 the sheet holds them invisible until they carry data-sincerely-seen
+ *     ├─ domWatcher   MutationObserver whose callback only queues; work runs on the next
+ *     │               frame (rAF, with a timer fallback for background tabs), time-boxed
+ *     ├─ textEditor   applies the engine's edits to text nodes; remembers originals so a
+ *     │               settings change can restore them
+ *     └─ titleWatcher the "(3)" in the tab title
+ *
+ * Site knowledge is never written here: selectors come from the page plan, which the
+ * engine builds from the Rust site rules.
+ */
+'use strict';
+
+(() => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  const host = sincerelyEngineHost;
+  const PROTOCOL_VERSION = 1;
+  const ROOT = 'data-sincerely';
+  const SEEN = 'data-sincerely-seen';
+  const IGNORE_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'BR', 'HEAD', 'NOSCRIPT', 'TEMPLATE']);
+  const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19]/;
+  const root = document.documentElement;
+
+  let plan = null;
+  let dormant = false;
+  const shutdown = [];
+
+  const state = {
+    hidden: 0,
+    countedMetrics: new WeakSet(),
+    failed: null,
+  };
+
+  // ---- reporting -------------------------------------------------------------------
+
+  let reportTimer = 0;
+  function reportStatus() {
+    root.setAttribute('data-sincerely-hidden', String(state.hidden));
+    if (reportTimer) return;
+    reportTimer = setTimeout(() => {
+      reportTimer = 0;
+      const status = { hidden: state.hidden, failed: state.failed, engine: host.mode, site: plan?.site ?? null };
+      api.runtime.sendMessage({ what: 'tabStatus', status }).catch(() => {});
+    }, 250);
+  }
+
+  /** Turns everything of ours off and says why, once. The page keeps working as without us. */
+  function dormant_(reason) {
+    if (dormant) return;
+    dormant = true;
+    root.setAttribute(ROOT, 'off');
+    for (const stop of shutdown.splice(0)) {
+      try { stop(); } catch { /* already gone */ }
+    }
+    textEditor.restoreAll();
+    if (reason) {
+      state.failed = reason;
+      console.warn(`Sincerely is off on this tab: ${reason}`);
+      reportStatus();
+    }
+  }
+
+  async function callEngine(type, arg) {
+    const response = await host.call({ v: PROTOCOL_VERSION, type, arg });
+    if (!response || response.v !== PROTOCOL_VERSION) {
+      throw new Error(`engine answered protocol ${response?.v}, expected ${PROTOCOL_VERSION}`);
+    }
+    if (response.type === 'error') throw new Error(response.arg.message);
+    return response.arg;
+  }
+
+  // ---- textEditor ------------------------------------------------------------------
+
+  const textEditor = (() => {
+    const originals = new Map(); // Text node → its data before our edits.
+    const written = new WeakMap(); // Text node → the data we wrote (to ignore our own mutations).
+
+    /** The text nodes under `element` that are not post text, with their offsets. */
+    function collect(element) {
+      const nodes = [];
+      let text = '';
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
+        acceptNode(node) {
+          const parent = node.parentElement;
+          if (!parent || IGNORE_TAGS.has(parent.tagName)) return NodeFilter.FILTER_REJECT;
+          if (plan.prose && parent.closest(plan.prose)) return NodeFilter.FILTER_REJECT;
+          return NodeFilter.FILTER_ACCEPT;
+        },
+      });
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        nodes.push({ node, start: text.length, length: node.data.length });
+        text += node.data;
+      }
+      return { nodes, text };
+    }
+
+    /**
+     * Applies edits (UTF-16 offsets into the collected text). Edits do not overlap and
+     * run last first, so the offsets of the ones still to come stay valid.
+     */
+    function apply(collected, edits) {
+      for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+        let placed = false;
+        for (let index = collected.nodes.length - 1; index >= 0; index--) {
+          const { node, start, length } = collected.nodes[index];
+          const end = start + length;
+          const holdsStart = start <= edit.start && edit.start < end;
+          const overlaps = holdsStart || (start < edit.end && end > edit.start);
+          if (!overlaps) continue;
+          const from = Math.max(edit.start, start) - start;
+          const to = Math.min(edit.end, end) - start;
+          if (!originals.has(node)) originals.set(node, node.data);
+          const replacement = holdsStart && !placed ? edit.text : '';
+          placed ||= holdsStart;
+          const data = node.data.slice(0, from) + replacement + node.data.slice(to);
+          written.set(node, data);
+          node.data = data;
+        }
+      }
+    }
+
+    return {
+      collect,
+      apply,
+      isOurs(node) { return written.get(node) === node.data; },
+      restoreAll() {
+        for (const [node, data] of originals) {
+          if (node.isConnected && written.get(node) === node.data) node.data = data;
+        }
+        originals.clear();
+      },
+    };
+  })();
+
+  // ---- domSurveyor -----------------------------------------------------------------
+
+  const domSurveyor = (() => {
+    let nextId = 1;
+    const pending = new Map(); // Candidate element → nothing; deduplicated per frame.
+    const removedPerCandidate = new WeakMap(); // So a re-rendered candidate is not counted twice.
+
+    function countMetric(element) {
+      if (state.countedMetrics.has(element)) return;
+      if (!DIGIT.test(element.textContent)) return;
+      state.countedMetrics.add(element);
+      state.hidden++;
+    }
+
+    /** Looks at one added or changed subtree, and at the candidate around it. */
+    function survey(element) {
+      if (plan.metrics) {
+        if (element.matches(plan.metrics)) countMetric(element);
+        else element.closest(plan.metrics) && countMetric(element.closest(plan.metrics));
+        for (const metric of element.querySelectorAll(plan.metrics)) countMetric(metric);
+      }
+      if (plan.candidates) {
+        const around = element.closest(plan.candidates);
+        if (around) pending.set(around, true);
+        for (const candidate of element.querySelectorAll(plan.candidates)) pending.set(candidate, true);
+      }
+    }
+
+    /** Sends the pending candidates to the engine in one batch and applies the answer. */
+    async function flush() {
+      if (pending.size === 0) return;
+      const elements = [...pending.keys()].filter((element) => element.isConnected);
+      pending.clear();
+      const byId = new Map();
+      const items = [];
+      for (const element of elements) {
+        const collected = textEditor.collect(element);
+        if (DIGIT.test(collected.text)) {
+          const id = nextId++;
+          byId.set(id, { element, collected });
+          items.push({ id, text: collected.text, context: 'label' });
+        }
+      }
+      if (items.length) {
+        const decisions = await callEngine('decide', { items });
+        for (const decision of decisions) {
+          const entry = byId.get(decision.id);
+          if (!entry) continue;
+          textEditor.apply(entry.collected, decision.edits);
+          state.hidden += decision.edits.length - (removedPerCandidate.get(entry.element) ?? 0);
+          removedPerCandidate.set(entry.element, decision.edits.length);
+        }
+      }
+      for (const element of elements) element.setAttribute(SEEN, '');
+      reportStatus();
+    }
+
+    return { survey, flush, get pendingCount() { return pending.size; } };
+  })();
+
+  // ---- titleWatcher ----------------------------------------------------------------
+
+  const titleWatcher = (() => {
+    let lastWritten = null;
+    let counted = false;
+    async function check() {
+      const title = document.title;
+      if (!title || title === lastWritten || !DIGIT.test(title)) return;
+      const decisions = await callEngine('decide', { items: [{ id: 0, text: title, context: 'title' }] });
+      const edits = decisions[0]?.edits ?? [];
+      if (!edits.length) return;
+      let rewritten = title;
+      for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+        rewritten = rewritten.slice(0, edit.start) + edit.text + rewritten.slice(edit.end);
+      }
+      lastWritten = rewritten;
+      document.title = rewritten;
+      if (!counted) {
+        counted = true;
+        state.hidden += edits.length;
+        reportStatus();
+      }
+    }
+    return { check };
+  })();
+
+  // ---- domWatcher ------------------------------------------------------------------
+
+  const domWatcher = (() => {
+    const queue = new Set();
+    let titleDirty = false;
+    let scheduled = false;
+    let observer = null;
+
+    // Background tabs get no animation frames; the timer keeps them from piling up.
+    function schedule() {
+      if (scheduled) return;
+      scheduled = true;
+      let done = false;
+      const run = () => {
+        if (done) return;
+        done = true;
+        scheduled = false;
+        work().catch((error) => dormant_(`the engine failed: ${error?.message ?? error}`));
+      };
+      requestAnimationFrame(run);
+      setTimeout(run, 100);
+    }
+
+    async function work() {
+      if (dormant) return;
+      const deadline = performance.now() + 8;
+      for (const node of queue) {
+        queue.delete(node);
+        if (node.isConnected) domSurveyor.survey(node);
+        if (performance.now() > deadline) {
+          // Yield: the rest waits for the next frame, still held by the sheet.
+          schedule();
+          break;
+        }
+      }
+      await domSurveyor.flush();
+      if (titleDirty) {
+        titleDirty = false;
+        await titleWatcher.check();
+      }
+    }
+
+    function onMutations(records) {
+      for (const record of records) {
+        if (record.type === 'characterData') {
+          const parent = record.target.parentElement;
+          if (parent && !textEditor.isOurs(record.target)) queue.add(parent);
+          if (parent?.tagName === 'TITLE') titleDirty = true;
+          continue;
+        }
+        if (record.target.nodeName === 'TITLE' || record.target.nodeName === 'HEAD') titleDirty = true;
+        for (const node of record.addedNodes) {
+          if (node.nodeType === Node.ELEMENT_NODE) {
+            if (!IGNORE_TAGS.has(node.tagName)) queue.add(node);
+            else if (node.tagName === 'TITLE') titleDirty = true;
+          } else if (node.nodeType === Node.TEXT_NODE && node.parentElement && !textEditor.isOurs(node)) {
+            queue.add(node.parentElement);
+          }
+        }
+      }
+      if (queue.size || titleDirty) schedule();
+    }
+
+    return {
+      start() {
+        observer = new MutationObserver(onMutations);
+        observer.observe(root, { childList: true, subtree: true, characterData: true });
+        shutdown.push(() => observer.disconnect());
+        // One full scan for what the parser built before the plan arrived.
+        queue.add(root);
+        titleDirty = plan.titleCounter;
+        schedule();
+      },
+    };
+  })();
+
+  // ---- bootstrap -------------------------------------------------------------------
+
+  async function bootstrap() {
+    const { settings } = await api.storage.sync.get('settings');
+    await host.start(settings);
+    plan = await callEngine('page-plan', { url: location.href });
+    if (!plan.active) {
+      dormant_(null);
+      return;
+    }
+    root.setAttribute(ROOT, plan.rootTokens);
+    root.setAttribute('data-sincerely-engine', host.mode);
+    domWatcher.start();
+    reportStatus();
+  }
+
+  bootstrap().catch((error) => dormant_(`could not start: ${error?.message ?? error}`));
+})();

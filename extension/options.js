@@ -1,0 +1,1 @@
+/* Options page: issue 7 fills it in. */ 'use strict';

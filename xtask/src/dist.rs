@@ -1,0 +1,151 @@
+//! `cargo xtask dist`: Rust → wasm → wasm-bindgen → wasm-opt → dist/chrome and
+//! dist/firefox (unpacked) and their zips, with one manifest source for both.
+
+use crate::util::{root, sh, Result};
+use serde_json::{json, Value};
+use sincerely::sites;
+use std::fs;
+use std::path::Path;
+
+const BROWSERS: [&str; 2] = ["chrome", "firefox"];
+/// The files wasm-bindgen writes; both browsers load them the same way.
+const ENGINE_JS: &str = "sincerely.js";
+const ENGINE_WASM: &str = "sincerely_bg.wasm";
+
+pub fn run() -> Result {
+    crate::codegen::run(false)?;
+    sh(&[
+        "cargo", "build", "--quiet", "--lib", "--release", "--target", "wasm32-unknown-unknown",
+        "--no-default-features", "--features", "panic-hook",
+    ])?;
+    let bindgen_dir = "target/wasm-bindgen";
+    sh(&[
+        "wasm-bindgen", "target/wasm32-unknown-unknown/release/sincerely.wasm", "--target", "no-modules",
+        "--no-typescript", "--out-dir", bindgen_dir,
+    ])?;
+    // Debian's binaryen 108 miscompiles externref tables; the npm package is current.
+    // The features are the ones rustc enables by default for wasm32.
+    sh(&[
+        "node_modules/.bin/wasm-opt", "-Oz", "--enable-bulk-memory", "--enable-reference-types",
+        "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-multivalue",
+        "--enable-mutable-globals", "-o", "target/wasm-bindgen/sincerely_bg.opt.wasm",
+        "target/wasm-bindgen/sincerely_bg.wasm",
+    ])?;
+    let dist = root().join("dist");
+    if dist.exists() {
+        fs::remove_dir_all(&dist).map_err(|e| e.to_string())?;
+    }
+    let source = manifest_source()?;
+    for browser in BROWSERS {
+        let out = dist.join(browser);
+        copy_dir(&root().join("extension"), &out)?;
+        fs::remove_file(out.join("manifest.jsonc")).map_err(|e| e.to_string())?;
+        fs::copy(root().join(bindgen_dir).join(ENGINE_JS), out.join(ENGINE_JS)).map_err(|e| e.to_string())?;
+        fs::copy(root().join("target/wasm-bindgen/sincerely_bg.opt.wasm"), out.join(ENGINE_WASM))
+            .map_err(|e| e.to_string())?;
+        let manifest = manifest_for(browser, source.clone())?;
+        let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
+        fs::write(out.join("manifest.json"), text + "\n").map_err(|e| e.to_string())?;
+        let zip = format!("../sincerely-{browser}.zip");
+        let status = std::process::Command::new("zip")
+            .args(["-qrX", &zip, "."])
+            .current_dir(&out)
+            .status()
+            .map_err(|e| format!("zip: {e}"))?;
+        if !status.success() {
+            return Err(format!("zip failed for {browser}"));
+        }
+    }
+    print_sizes(&dist.join("chrome"))
+}
+
+/// extension/manifest.jsonc without its comment lines.
+fn manifest_source() -> Result<Value> {
+    let text = fs::read_to_string(root().join("extension/manifest.jsonc")).map_err(|e| e.to_string())?;
+    let json: String = text
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    serde_json::from_str(&json).map_err(|e| format!("extension/manifest.jsonc: {e}"))
+}
+
+/// Fills the site-derived fields and the per-browser ones.
+pub fn manifest_for(browser: &str, mut manifest: Value) -> Result<Value> {
+    let version = env!("CARGO_PKG_VERSION_OF_SINCERELY");
+    manifest["version"] = json!(version);
+    let with_matches: Vec<_> = sites::all().iter().filter(|site| !site.matches.is_empty()).collect();
+    let all_matches: Vec<&str> = with_matches.iter().flat_map(|site| site.matches.iter().copied()).collect();
+    manifest["host_permissions"] = json!(all_matches);
+    let mut content_scripts = vec![json!({
+        "matches": all_matches,
+        "js": [ENGINE_JS, "engine-host.js", "content.js"],
+        "run_at": "document_start"
+    })];
+    for site in &with_matches {
+        content_scripts.push(json!({
+            "matches": site.matches,
+            "css": [format!("generated/{}.css", site.id)],
+            "run_at": "document_start"
+        }));
+    }
+    manifest["content_scripts"] = json!(content_scripts);
+    manifest["web_accessible_resources"][0]["matches"] = json!(all_matches);
+    match browser {
+        "chrome" => {
+            manifest["background"] = json!({ "service_worker": "worker.js" });
+            manifest["web_accessible_resources"][0]["use_dynamic_url"] = json!(true);
+            manifest["minimum_chrome_version"] = json!("120");
+        }
+        "firefox" => {
+            manifest["background"] = json!({ "scripts": [ENGINE_JS, "worker.js"] });
+            manifest["browser_specific_settings"] = json!({
+                "gecko": {
+                    "id": "sincerely@sincerely-extension",
+                    "strict_min_version": "140.0",
+                    // Nothing is collected or transmitted (see PRIVACY.md).
+                    "data_collection_permissions": { "required": ["none"] }
+                }
+            });
+        }
+        other => return Err(format!("unknown browser {other}")),
+    }
+    Ok(manifest)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    fs::create_dir_all(to).map_err(|e| e.to_string())?;
+    for entry in fs::read_dir(from).map_err(|e| e.to_string())? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), &target).map_err(|e| format!("{}: {e}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn gzipped_len(path: &Path) -> Result<usize> {
+    let out = std::process::Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(path)
+        .output()
+        .map_err(|e| format!("gzip: {e}"))?;
+    Ok(out.stdout.len())
+}
+
+fn print_sizes(dir: &Path) -> Result {
+    println!("\nsizes (raw / gzip -9):");
+    let mut total = (0, 0);
+    for name in [ENGINE_WASM, ENGINE_JS, "engine-host.js", "content.js", "worker.js"] {
+        let path = dir.join(name);
+        let raw = fs::metadata(&path).map_err(|e| e.to_string())?.len() as usize;
+        let gz = gzipped_len(&path)?;
+        total = (total.0 + raw, total.1 + gz);
+        println!("  {name:<20} {:>9} B / {:>8} B", raw, gz);
+    }
+    println!("  {:<20} {:>9} B / {:>8} B", "total", total.0, total.1);
+    Ok(())
+}
