@@ -1,0 +1,3 @@
+import { defineFixtureSuite } from './fixture-suite.mjs';
+
+defineFixtureSuite('firefox');

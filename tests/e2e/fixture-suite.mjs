@@ -1,0 +1,49 @@
+// Defines the fixture tests for one browser: every case in tests/fixtures that lists it.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './browsers.mjs';
+import { loadCases } from './harness.mjs';
+import { runCase } from './cases.mjs';
+
+/** Whether a CSP lets a content script compile wasm in Chrome. */
+export function wasmAllowed(csp) {
+  if (!csp) return true;
+  const directives = Object.fromEntries(
+    csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name.toLowerCase(), values]),
+  );
+  const scriptSrc = directives['script-src'] ?? directives['default-src'];
+  if (!scriptSrc) return true;
+  return scriptSrc.includes("'wasm-unsafe-eval'") || scriptSrc.includes("'unsafe-eval'");
+}
+
+export function defineFixtureSuite(browserName) {
+  const cases = loadCases().filter((kase) => (kase.browsers ?? ['chromium']).includes(browserName));
+  describe(`${browserName}: every fixture`, () => {
+    let browser;
+    before(async () => {
+      browser = await launch(browserName);
+    });
+    after(async () => {
+      await browser?.close();
+    });
+    for (const kase of cases) {
+      // In Chromium each page is loaded twice: with its real CSP (which may keep wasm out
+      // of the content script: the worker path) and with none (the in-page path).
+      const variants = browserName === 'chromium' && kase.cspHeader ? [['real CSP', kase.cspHeader], ['no CSP', null]] : [['as served', kase.cspHeader]];
+      for (const [label, csp] of variants) {
+        test(`${kase.id} (${label})`, async () => {
+          const result = await runCase(browser, kase, { csp });
+          const expectedEngine = browserName === 'chromium' && !wasmAllowed(csp) ? 'worker' : 'in-page';
+          assert.equal(result.engine, expectedEngine, 'engine path');
+          assert.ok(result.frames > 0, 'the probe saw frames');
+          assert.deepEqual(result.leaks, [], `a number was visible in ${result.leakFrames} of ${result.frames} frames`);
+          assert.deepEqual(result.leaksAtEnd, [], 'a number is visible at the end');
+          assert.equal(result.hidden, kase.expectHidden, 'numbers reported hidden');
+          assert.deepEqual(result.snapshot.texts, result.baseline.texts, 'post text unchanged');
+          assert.deepEqual(result.snapshot.boxes, result.baseline.boxes, 'layout did not move');
+        });
+      }
+    }
+  });
+}
