@@ -171,7 +171,10 @@
 
     /** Sends the pending candidates to the engine in one batch and applies the answer. */
     async function flush() {
-      if (pending.size === 0) return;
+      if (pending.size === 0) {
+        reportStatus();
+        return;
+      }
       const elements = [...pending.keys()].filter((element) => element.isConnected);
       pending.clear();
       const byId = new Map();

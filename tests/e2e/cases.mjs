@@ -10,6 +10,7 @@ async function baseline(browser, kase) {
   browser.router.serve(url, kase.html, kase.cspHeader);
   const page = await browser.newPage();
   await page.goto(url);
+  if (kase.ready) await waitFor(() => page.evaluate((s) => !!document.querySelector(s), kase.ready), `baseline ready: ${kase.ready}`);
   await sleep(kase.settleMs ?? 300);
   const snapshot = await page.evaluate(snapshotInPage, { unchanged: kase.unchanged ?? [], layout: kase.layout ?? [] });
   await page.close();

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browsers.mjs';
-import { loadCases } from './harness.mjs';
+import { loadCases, waitFor } from './harness.mjs';
 import { runCase } from './cases.mjs';
 
 /** Whether a CSP lets a content script compile wasm in Chrome. */
@@ -33,7 +33,8 @@ export function defineFixtureSuite(browserName) {
       const variants = browserName === 'chromium' && kase.cspHeader ? [['real CSP', kase.cspHeader], ['no CSP', null]] : [['as served', kase.cspHeader]];
       for (const [label, csp] of variants) {
         test(`${kase.id} (${label})`, async () => {
-          const result = await runCase(browser, kase, { csp });
+          const result = await runCase(browser, kase, { csp, keepPage: true });
+          const page = result.page;
           const expectedEngine = browserName === 'chromium' && !wasmAllowed(csp) ? 'worker' : 'in-page';
           assert.equal(result.engine, expectedEngine, 'engine path');
           assert.ok(result.frames > 0, 'the probe saw frames');
@@ -42,6 +43,13 @@ export function defineFixtureSuite(browserName) {
           assert.equal(result.hidden, kase.expectHidden, 'numbers reported hidden');
           assert.deepEqual(result.snapshot.texts, result.baseline.texts, 'post text unchanged');
           assert.deepEqual(result.snapshot.boxes, result.baseline.boxes, 'layout did not move');
+          if (kase.expectTitle) assert.equal(result.title, kase.expectTitle, 'tab title');
+          if (kase.click) {
+            // A click on a control whose count is hidden still reaches the page's handler.
+            await page.click(kase.click.selector);
+            await waitFor(() => page.evaluate((s) => !!document.querySelector(s), kase.click.expect), kase.click.expect, 3000);
+          }
+          await page.close();
         });
       }
     }
