@@ -308,9 +308,19 @@
 
   // ---- bootstrap -------------------------------------------------------------------
 
+  /**
+   * The site's generated sheet says when its CSP refuses wasm in content scripts: trying
+   * anyway would make Chrome send the site a violation report. Firefox compiles there.
+   */
+  function siteRefusesWasm() {
+    const firefox = typeof globalThis.browser?.runtime?.getBrowserInfo === 'function';
+    return !firefox && getComputedStyle(root).getPropertyValue('--sincerely-engine').trim() === 'worker';
+  }
+
   async function bootstrap() {
+    const forceWorker = siteRefusesWasm();
     const { settings } = await api.storage.sync.get('settings');
-    await host.start(settings);
+    await host.start(settings, { forceWorker });
     plan = await callEngine('page-plan', { url: location.href });
     if (!plan.active) {
       dormant_(null);

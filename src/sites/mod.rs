@@ -69,6 +69,12 @@ pub struct SiteRules {
     pub source: &'static str,
 }
 
+/// Sites whose Content-Security-Policy has no `'wasm-unsafe-eval'` (see tests/e2e/csp.json).
+/// Chrome refuses to compile the engine in their content scripts *and* sends the site a
+/// CSP violation report about the attempt, so there the content script goes straight to
+/// the worker without trying. Elsewhere it tries in-page first and falls back.
+pub const CSP_REFUSES_WASM: &[&str] = &["x", "github"];
+
 /// Every site with rules, in the order the popup lists them.
 pub fn all() -> &'static [SiteRules] {
     static SITES: [SiteRules; 1] = [x::RULES];
