@@ -309,12 +309,13 @@
   // ---- bootstrap -------------------------------------------------------------------
 
   /**
-   * The site's generated sheet says when its CSP refuses wasm in content scripts: trying
-   * anyway would make Chrome send the site a violation report. Firefox compiles there.
+   * On sites whose CSP refuses wasm in content scripts the build injects prefer-worker.js
+   * first: trying anyway would make Chrome send the site a violation report. Firefox
+   * compiles there, so it ignores the hint.
    */
   function siteRefusesWasm() {
     const firefox = typeof globalThis.browser?.runtime?.getBrowserInfo === 'function';
-    return !firefox && getComputedStyle(root).getPropertyValue('--sincerely-engine').trim() === 'worker';
+    return !firefox && globalThis.sincerelyPreferWorker === true;
   }
 
   async function bootstrap() {

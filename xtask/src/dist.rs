@@ -77,11 +77,20 @@ pub fn manifest_for(browser: &str, mut manifest: Value) -> Result<Value> {
     let with_matches: Vec<_> = sites::all().iter().filter(|site| !site.matches.is_empty()).collect();
     let all_matches: Vec<&str> = with_matches.iter().flat_map(|site| site.matches.iter().copied()).collect();
     manifest["host_permissions"] = json!(all_matches);
-    let mut content_scripts = vec![json!({
-        "matches": all_matches,
-        "js": [ENGINE_JS, "engine-host.js", "content.js"],
-        "run_at": "document_start"
-    })];
+    // Two script entries, so that the sites whose CSP refuses wasm get prefer-worker.js
+    // before the content script, synchronously (see sincerely::sites::CSP_REFUSES_WASM).
+    let refuses = |site: &&&sites::SiteRules| sites::CSP_REFUSES_WASM.contains(&site.id);
+    let worker_matches: Vec<&str> = with_matches.iter().filter(refuses).flat_map(|s| s.matches.iter().copied()).collect();
+    let in_page_matches: Vec<&str> = with_matches.iter().filter(|s| !refuses(s)).flat_map(|s| s.matches.iter().copied()).collect();
+    let mut content_scripts = Vec::new();
+    for (matches, js) in [
+        (worker_matches, vec![ENGINE_JS, "engine-host.js", "prefer-worker.js", "content.js"]),
+        (in_page_matches, vec![ENGINE_JS, "engine-host.js", "content.js"]),
+    ] {
+        if !matches.is_empty() {
+            content_scripts.push(json!({ "matches": matches, "js": js, "run_at": "document_start" }));
+        }
+    }
     for site in &with_matches {
         content_scripts.push(json!({
             "matches": site.matches,
