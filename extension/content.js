@@ -314,7 +314,7 @@
    * compiles there, so it ignores the hint.
    */
   function siteRefusesWasm() {
-    const firefox = typeof globalThis.browser?.runtime?.getBrowserInfo === 'function';
+    const firefox = api.runtime.getURL('').startsWith('moz-extension:');
     return !firefox && globalThis.sincerelyPreferWorker === true;
   }
 

@@ -2,9 +2,26 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { launch } from './browsers.mjs';
-import { loadCases, waitFor } from './harness.mjs';
+import { DIST, loadCases, waitFor } from './harness.mjs';
 import { runCase } from './cases.mjs';
+
+/** Sites whose content-script entry carries prefer-worker.js (see dist/chrome/manifest.json). */
+function preferWorkerSites() {
+  const manifest = JSON.parse(fs.readFileSync(path.join(DIST('chrome'), 'manifest.json'), 'utf8'));
+  const entry = manifest.content_scripts.find((e) => e.js?.includes('prefer-worker.js'));
+  return entry?.matches ?? [];
+}
+
+function matchesPattern(url, pattern) {
+  const [, scheme, hostPattern, pathPattern] = pattern.match(/^(\w+):\/\/([^/]+)(\/.*)$/);
+  const target = new URL(url);
+  if (`${scheme}:` !== target.protocol) return false;
+  const hostOk = hostPattern.startsWith('*.') ? target.hostname.endsWith(hostPattern.slice(1)) : target.hostname === hostPattern;
+  return hostOk && new RegExp(`^${pathPattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(target.pathname);
+}
 
 /** Whether a CSP lets a content script compile wasm in Chrome. */
 export function wasmAllowed(csp) {
@@ -28,14 +45,15 @@ export function defineFixtureSuite(browserName) {
       await browser?.close();
     });
     for (const kase of cases) {
-      // In Chromium each page is loaded twice: with its real CSP (which may keep wasm out
-      // of the content script: the worker path) and with none (the in-page path).
+      // In Chromium a page whose CSP refuses wasm is loaded twice: with that CSP and with
+      // none, to prove the fallback works even where the build did not expect it.
       const variants = browserName === 'chromium' && kase.cspHeader ? [['real CSP', kase.cspHeader], ['no CSP', null]] : [['as served', kase.cspHeader]];
       for (const [label, csp] of variants) {
         test(`${kase.id} (${label})`, async () => {
           const result = await runCase(browser, kase, { csp, keepPage: true });
           const page = result.page;
-          const expectedEngine = browserName === 'chromium' && !wasmAllowed(csp) ? 'worker' : 'in-page';
+          const preferWorker = preferWorkerSites().some((pattern) => matchesPattern(kase.url, pattern));
+          const expectedEngine = browserName === 'chromium' && (preferWorker || !wasmAllowed(csp)) ? 'worker' : 'in-page';
           assert.equal(result.engine, expectedEngine, 'engine path');
           assert.ok(result.frames > 0, 'the probe saw frames');
           assert.deepEqual(result.leaks, [], `a number was visible in ${result.leakFrames} of ${result.frames} frames`);
