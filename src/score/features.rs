@@ -1,0 +1,260 @@
+//! What one post says about how its author converses: the per-post flags that
+//! [`Observation`](super::Observation) adds up. Nothing here keeps the post's text.
+
+use super::lexicon::{any_language_matches, Lexicon};
+use super::text::{self, PreparedText};
+use super::Post;
+
+/// Words of a post that count toward substance; longer posts earn nothing more.
+pub const SUBSTANCE_WORD_CAP: usize = 40;
+
+/// Posts at least this long (in template words) can be near-duplicates of each other;
+/// shorter ones ("Thanks!", "Congrats!") repeat innocently.
+pub const TEMPLATE_MIN_WORDS: usize = 5;
+
+/// Hash domains: equal strings in different roles must not collide.
+pub const HASH_DOMAIN_POST_ID: u8 = 1;
+pub const HASH_DOMAIN_POST_CONTENT: u8 = 2;
+pub const HASH_DOMAIN_PERSON: u8 = 3;
+pub const HASH_DOMAIN_CONVERSATION: u8 = 4;
+pub const HASH_DOMAIN_TEMPLATE: u8 = 5;
+
+/// The flags of one post.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PostFeatures {
+    /// Hash of the post's id, when it has one.
+    pub id_hash: Option<u64>,
+    /// Hash of what the post says and to whom: equal for a copy-pasted post.
+    pub content_hash: u64,
+    pub is_repost: bool,
+    /// A reply to someone else (replies to oneself are threads, not dialogue).
+    pub is_reply_to_other: bool,
+    pub is_self_reply: bool,
+    /// Hash of the person replied to.
+    pub person_hash: Option<u64>,
+    /// Hash of the conversation the reply belongs to: the thread when known, else the
+    /// person (and the day, when the time is known).
+    pub conversation_hash: Option<u64>,
+    pub has_thread: bool,
+    pub has_time: bool,
+    /// Replies and posts that mention someone: speech aimed at a person.
+    pub addresses_someone: bool,
+    pub is_question: bool,
+    /// A question aimed at someone that is not bait.
+    pub follow_up_question: bool,
+    pub acknowledgement: bool,
+    pub curt_contradiction: bool,
+    pub reasoning: bool,
+    pub first_person: bool,
+    pub compassion: bool,
+    pub has_text: bool,
+    pub capped_words: u32,
+    pub bait: bool,
+    pub help_request: bool,
+    pub promotion: bool,
+    pub link_only: bool,
+    pub audience_boast: bool,
+    pub hashtag_stuffed: bool,
+    pub incivility: bool,
+    pub us_versus_them: bool,
+    /// Hash of the post's template text, for posts long enough to be near-duplicates.
+    pub template_hash: Option<u64>,
+}
+
+impl PostFeatures {
+    /// Any kind of selling: promotion, link-only broadcast or an audience boast.
+    pub fn selling(&self) -> bool {
+        self.promotion || self.link_only || self.audience_boast
+    }
+}
+
+/// Lower-cases a handle and drops a leading "@", so "@Alice" and "alice" are one person.
+pub fn normalise_handle(handle: &str) -> String {
+    handle.trim().trim_start_matches(['@', '＠']).to_lowercase()
+}
+
+/// Hashtags that announce an advertisement or a giveaway.
+const PROMOTION_HASHTAGS: [&str; 8] = [
+    "ad",
+    "ads",
+    "sponsored",
+    "giveaway",
+    "promo",
+    "sale",
+    "affiliate",
+    "werbung",
+];
+
+fn has_digit(text: &str) -> bool {
+    text.chars().any(|character| character.is_ascii_digit())
+}
+
+/// A code-like token after "code" ("use code SAVE20"): capitals and digits, 4 or more.
+fn has_discount_code(text: &str) -> bool {
+    let mut previous_was_code = false;
+    for token in text.split_whitespace() {
+        let cleaned = token.trim_matches(|character: char| !character.is_alphanumeric());
+        if previous_was_code
+            && cleaned.len() >= 4
+            && cleaned
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && cleaned.chars().any(|c| c.is_ascii_uppercase())
+        {
+            return true;
+        }
+        let lowered = cleaned.to_lowercase();
+        previous_was_code = matches!(
+            lowered.as_str(),
+            "code" | "código" | "codigo" | "cupom" | "cupón" | "gutschein" | "rabattcode"
+        );
+    }
+    false
+}
+
+fn has_url(text: &str) -> bool {
+    text.split_whitespace().any(|token| {
+        let lowered = token.to_ascii_lowercase();
+        lowered.starts_with("http://")
+            || lowered.starts_with("https://")
+            || lowered.starts_with("www.")
+    })
+}
+
+/// Computes the flags of one post.
+pub fn post_features(post: &Post) -> PostFeatures {
+    let prepared = PreparedText::new(&post.text);
+    let reply_target = post
+        .reply_to
+        .as_deref()
+        .map(normalise_handle)
+        .filter(|handle| !handle.is_empty())
+        .or_else(|| {
+            post.is_reply
+                .then(|| {
+                    post.mentions
+                        .first()
+                        .map(|mention| normalise_handle(mention))
+                })
+                .flatten()
+        });
+    let author = post.author.as_deref().map(normalise_handle);
+    let is_self_reply =
+        post.is_reply && reply_target.is_some() && reply_target.as_deref() == author.as_deref();
+    let is_reply_to_other = post.is_reply && !is_self_reply && !post.is_repost;
+    let person_hash = reply_target
+        .as_deref()
+        .filter(|_| is_reply_to_other)
+        .map(|handle| text::stable_hash(HASH_DOMAIN_PERSON, handle.as_bytes()));
+    let has_thread = post
+        .thread
+        .as_deref()
+        .is_some_and(|thread| !thread.is_empty());
+    let conversation_hash = if !is_reply_to_other {
+        None
+    } else if let Some(thread) = post.thread.as_deref().filter(|thread| !thread.is_empty()) {
+        Some(text::stable_hash(
+            HASH_DOMAIN_CONVERSATION,
+            format!("t:{thread}").as_bytes(),
+        ))
+    } else {
+        let person = reply_target.as_deref().unwrap_or("");
+        let key = match post.time {
+            // Without a thread id, two replies to one person on one day are taken as one
+            // conversation; it is the closest structural proxy for back-and-forth.
+            Some(time) => format!("p:{person}:{}", time.div_euclid(86_400)),
+            None => format!("p:{person}"),
+        };
+        Some(text::stable_hash(HASH_DOMAIN_CONVERSATION, key.as_bytes()))
+    };
+    let addresses_someone = is_reply_to_other
+        || post.mentions.iter().any(|mention| {
+            let handle = normalise_handle(mention);
+            !handle.is_empty() && Some(&handle) != author.as_ref()
+        });
+
+    let bait_phrase = any_language_matches(&prepared, |lexicon: &Lexicon| lexicon.bait);
+    let help_request = any_language_matches(&prepared, |lexicon| lexicon.help_requests);
+    // "Any advice? Let me know in the comments" is a request for help, not bait.
+    let bait = bait_phrase && !help_request;
+    let is_question = prepared.has_question_mark
+        || any_language_matches(&prepared, |lexicon| lexicon.question_openers);
+    let follow_up_question = is_question && addresses_someone && !bait;
+    let acknowledgement = any_language_matches(&prepared, |lexicon| lexicon.acknowledgement);
+    let curt_contradiction = is_reply_to_other
+        && prepared.n_effective_words <= 12
+        && any_language_matches(&prepared, |lexicon| lexicon.curt_openers);
+
+    let hashtag_count = post.hashtags.len().max(prepared.n_hashtag_words);
+    let hashtag_stuffed =
+        hashtag_count >= 4 || (hashtag_count >= 3 && hashtag_count >= prepared.n_effective_words);
+    let promotion_hashtag = post
+        .hashtags
+        .iter()
+        .map(|tag| tag.trim_start_matches('#').to_lowercase())
+        .chain(
+            post.text
+                .split_whitespace()
+                .filter_map(|token| token.strip_prefix('#'))
+                .map(|tag| {
+                    tag.trim_end_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                }),
+        )
+        .any(|tag| PROMOTION_HASHTAGS.contains(&tag.as_str()));
+    let promotion = promotion_hashtag
+        || has_discount_code(&post.text)
+        || any_language_matches(&prepared, |lexicon| lexicon.promotion);
+    let audience_boast =
+        has_digit(&post.text) && any_language_matches(&prepared, |lexicon| lexicon.audience_boasts);
+    let has_link = !post.links.is_empty() || has_url(&post.text);
+    let link_only = has_link && !is_reply_to_other && prepared.n_effective_words < 4;
+
+    let (template, n_template_words) = text::template_text(&post.text);
+    let template_hash = (n_template_words >= TEMPLATE_MIN_WORDS)
+        .then(|| text::stable_hash(HASH_DOMAIN_TEMPLATE, template.as_bytes()));
+
+    let content_key = format!(
+        "{}\u{0}{}\u{0}{}\u{0}{}{}",
+        post.text,
+        reply_target.as_deref().unwrap_or(""),
+        post.thread.as_deref().unwrap_or(""),
+        u8::from(post.is_reply),
+        u8::from(post.is_repost),
+    );
+
+    PostFeatures {
+        id_hash: post
+            .id
+            .as_deref()
+            .filter(|id| !id.is_empty())
+            .map(|id| text::stable_hash(HASH_DOMAIN_POST_ID, id.as_bytes())),
+        content_hash: text::stable_hash(HASH_DOMAIN_POST_CONTENT, content_key.as_bytes()),
+        is_repost: post.is_repost,
+        is_reply_to_other,
+        is_self_reply,
+        person_hash,
+        conversation_hash,
+        has_thread,
+        has_time: post.time.is_some(),
+        addresses_someone,
+        is_question,
+        follow_up_question,
+        acknowledgement,
+        curt_contradiction,
+        reasoning: any_language_matches(&prepared, |lexicon| lexicon.reasoning),
+        first_person: any_language_matches(&prepared, |lexicon| lexicon.first_person),
+        compassion: any_language_matches(&prepared, |lexicon| lexicon.compassion),
+        has_text: prepared.n_effective_words > 0,
+        capped_words: prepared.n_effective_words.min(SUBSTANCE_WORD_CAP) as u32,
+        bait,
+        help_request,
+        promotion,
+        link_only,
+        audience_boast,
+        hashtag_stuffed,
+        incivility: any_language_matches(&prepared, |lexicon| lexicon.incivility),
+        us_versus_them: any_language_matches(&prepared, |lexicon| lexicon.us_versus_them),
+        template_hash,
+    }
+}

@@ -1,0 +1,296 @@
+//! The model proper: from an [`Observation`]'s counts to the four bars, the score and the
+//! label. Every weight is here, with the reason it has the value it has.
+
+use super::confidence::{Bound, ConfidenceBand, Rate, MIN_ITEMS_FOR_SCORE, MIN_REPLIES_FOR_SCORE};
+use super::observation::Observation;
+use serde::Serialize;
+
+/// Bars are shown from this many posts of the kind they measure.
+const MIN_POSTS_FOR_BAR: u32 = 5;
+
+/// The weights of the three good bars in the score. Dialogue weighs most: it needs other
+/// people, so it is the hardest to fake.
+const DIALOGUE_WEIGHT: f64 = 0.5;
+const OPENNESS_WEIGHT: f64 = 0.25;
+const SUBSTANCE_WEIGHT: f64 = 0.25;
+/// Full noise removes 90 % of the score: even a loud account keeps some credit for talking.
+const NOISE_PENALTY: f64 = 0.9;
+/// Six in ten posts being replies earns full marks for the reply share.
+pub const DIALOGUE_SHARE_TARGET: f64 = 0.6;
+
+/// The label: stable kebab-case ids for code, display names for people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Label {
+    /// Replies to many people, asks, acknowledges.
+    Conversationalist,
+    Balanced,
+    /// Mostly posts to an audience and seldom replies.
+    Broadcaster,
+    /// Sells, baits for engagement or repeats itself.
+    Promoter,
+    /// Talks to people, but with insults and us-versus-them.
+    Combative,
+    /// Too few posts or replies to say.
+    NotEnoughToJudge,
+}
+
+impl Label {
+    pub const ALL: [Label; 6] = [
+        Label::Conversationalist,
+        Label::Balanced,
+        Label::Broadcaster,
+        Label::Promoter,
+        Label::Combative,
+        Label::NotEnoughToJudge,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Label::Conversationalist => "conversationalist",
+            Label::Balanced => "balanced",
+            Label::Broadcaster => "broadcaster",
+            Label::Promoter => "promoter",
+            Label::Combative => "combative",
+            Label::NotEnoughToJudge => "not-enough-to-judge",
+        }
+    }
+
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Label::Conversationalist => "Conversationalist",
+            Label::Balanced => "Balanced",
+            Label::Broadcaster => "Broadcaster",
+            Label::Promoter => "Promoter",
+            Label::Combative => "Combative",
+            Label::NotEnoughToJudge => "Not enough to judge",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|label| label.id() == id)
+    }
+}
+
+/// The proportions the model reads, each with its interval.
+#[derive(Clone, Debug)]
+pub struct Rates {
+    pub reply_share: Rate,
+    pub distinct_people: Rate,
+    pub follow_up_questions: Rate,
+    pub acknowledgements: Rate,
+    pub curt_contradictions: Rate,
+    pub reasoning: Rate,
+    pub first_person: Rate,
+    pub compassion: Rate,
+    pub bait: Rate,
+    pub selling: Rate,
+    pub hashtag_stuffing: Rate,
+    pub repeats: Rate,
+    pub incivility: Rate,
+    pub us_versus_them: Rate,
+}
+
+impl Rates {
+    pub fn of(observation: &Observation) -> Rates {
+        let counts = &observation.counts;
+        let n_items = counts.items;
+        let n_text = counts.text_items;
+        Rates {
+            reply_share: Rate::new(counts.replies, n_items, 0.3),
+            distinct_people: Rate::new(observation.n_people(), counts.replies, 0.5),
+            follow_up_questions: Rate::new(counts.follow_up_questions, counts.addressed, 0.1),
+            acknowledgements: Rate::new(counts.acknowledgements, counts.addressed, 0.15),
+            curt_contradictions: Rate::new(counts.curt_contradictions, counts.replies, 0.02),
+            reasoning: Rate::new(counts.reasoning, n_text, 0.15),
+            first_person: Rate::new(counts.first_person, n_text, 0.3),
+            compassion: Rate::new(counts.compassion, n_text, 0.1),
+            bait: Rate::new(counts.bait, n_items, 0.02),
+            selling: Rate::new(counts.selling, n_items, 0.03),
+            hashtag_stuffing: Rate::new(counts.hashtag_stuffed, n_items, 0.02),
+            repeats: Rate::new(
+                counts.copies + counts.template_repeats,
+                n_items + counts.copies,
+                0.02,
+            ),
+            incivility: Rate::new(counts.incivility, n_items, 0.01),
+            us_versus_them: Rate::new(counts.us_versus_them, n_items, 0.01),
+        }
+    }
+}
+
+/// Full marks at `target`, linear below.
+fn reach(value: f64, target: f64) -> f64 {
+    (value / target).clamp(0.0, 1.0)
+}
+
+/// A bar's value with its interval, each in 0–1.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BarRange {
+    pub point: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
+/// Everything the badge is built from.
+#[derive(Clone, Debug)]
+pub struct ModelOutput {
+    pub rates: Rates,
+    pub dialogue: Option<BarRange>,
+    pub openness: Option<BarRange>,
+    pub substance: Option<BarRange>,
+    /// Higher is worse.
+    pub noise: Option<BarRange>,
+    /// 0–100 with its interval, when there is enough to judge.
+    pub score: Option<BarRange>,
+    pub label: Label,
+    pub band: ConfidenceBand,
+    pub back_and_forth: u32,
+}
+
+/// Can Dialogue be judged? Only when replies were visible: a profile page that shows no
+/// replies tells nothing about whether its owner replies.
+pub fn dialogue_known(observation: &Observation) -> bool {
+    let counts = &observation.counts;
+    counts.replies >= MIN_REPLIES_FOR_SCORE
+        || (observation.history_complete && counts.items >= MIN_ITEMS_FOR_SCORE)
+}
+
+fn dialogue_at(
+    observation: &Observation,
+    rates: &Rates,
+    bound: Bound,
+    effective_people: f64,
+) -> f64 {
+    let share = reach(rates.reply_share.at(bound, true), DIALOGUE_SHARE_TARGET);
+    let breadth = if observation.counts.replies == 0 {
+        0.0
+    } else {
+        0.5 * (1.0 - (-effective_people / 6.0).exp()) + 0.5 * rates.distinct_people.at(bound, true)
+    };
+    let back_and_forth = 1.0 - (-f64::from(observation.n_back_and_forth()) / 3.0).exp();
+    0.55 * share + 0.25 * breadth + 0.2 * back_and_forth
+}
+
+fn openness_at(rates: &Rates, bound: Bound) -> f64 {
+    let questions = reach(rates.follow_up_questions.at(bound, true), 0.3);
+    let acknowledgement = reach(rates.acknowledgements.at(bound, true), 0.35);
+    // A small penalty: disagreement is healthy, a one-word "Wrong." is not an argument.
+    let curt = 0.4 * reach(rates.curt_contradictions.at(bound, false), 0.25);
+    (0.5 * questions + 0.5 * acknowledgement - curt).clamp(0.0, 1.0)
+}
+
+fn substance_at(observation: &Observation, rates: &Rates, bound: Bound) -> f64 {
+    let counts = &observation.counts;
+    let mean_words = counts.capped_words as f64 / f64::from(counts.text_items.max(1));
+    // Twenty-five words are enough to say something; more earns nothing.
+    let length = reach(mean_words, 25.0);
+    0.35 * reach(rates.reasoning.at(bound, true), 0.35)
+        + 0.15 * reach(rates.first_person.at(bound, true), 0.5)
+        + 0.25 * reach(rates.compassion.at(bound, true), 0.25)
+        + 0.25 * length
+}
+
+/// Returns (selling noise, hostile noise), before clamping.
+fn noise_parts_at(rates: &Rates, bound: Bound) -> (f64, f64) {
+    let selling = 1.5 * rates.bait.at(bound, false)
+        + 1.2 * rates.selling.at(bound, false)
+        + 0.8 * rates.hashtag_stuffing.at(bound, false)
+        + 1.0 * rates.repeats.at(bound, false);
+    let hostile = 2.0 * rates.incivility.at(bound, false)
+        + 1.5 * rates.us_versus_them.at(bound, false)
+        + 0.5 * rates.curt_contradictions.at(bound, false);
+    (selling, hostile)
+}
+
+fn range(known: bool, at: impl Fn(Bound) -> f64) -> Option<BarRange> {
+    known.then(|| BarRange {
+        point: at(Bound::Point),
+        low: at(Bound::Pessimistic),
+        high: at(Bound::Optimistic),
+    })
+}
+
+/// Runs the model.
+pub fn run(observation: &Observation) -> ModelOutput {
+    let counts = &observation.counts;
+    let rates = Rates::of(observation);
+    let effective_people = observation.effective_people();
+    let dialogue = range(dialogue_known(observation), |bound| {
+        dialogue_at(observation, &rates, bound, effective_people)
+    });
+    let openness = range(counts.addressed >= MIN_POSTS_FOR_BAR, |bound| {
+        openness_at(&rates, bound)
+    });
+    let substance = range(counts.text_items >= MIN_POSTS_FOR_BAR, |bound| {
+        substance_at(observation, &rates, bound)
+    });
+    let noise_at = |bound: Bound| {
+        let (selling, hostile) = noise_parts_at(&rates, bound);
+        (selling + hostile).clamp(0.0, 1.0)
+    };
+    // The noise range is reversed: its pessimistic end is its high end.
+    let noise = (counts.items >= MIN_POSTS_FOR_BAR).then(|| BarRange {
+        point: noise_at(Bound::Point),
+        low: noise_at(Bound::Optimistic),
+        high: noise_at(Bound::Pessimistic),
+    });
+    let (selling_noise, hostile_noise) = noise_parts_at(&rates, Bound::Point);
+
+    let scorable = counts.items >= MIN_ITEMS_FOR_SCORE && dialogue.is_some();
+    let band = if scorable {
+        ConfidenceBand::for_items(counts.items)
+    } else {
+        ConfidenceBand::None
+    };
+    let score = scorable.then(|| {
+        let at = |bound: Bound| {
+            let mut weighted =
+                DIALOGUE_WEIGHT * dialogue_at(observation, &rates, bound, effective_people);
+            let mut total_weight = DIALOGUE_WEIGHT;
+            if openness.is_some() {
+                weighted += OPENNESS_WEIGHT * openness_at(&rates, bound);
+                total_weight += OPENNESS_WEIGHT;
+            }
+            if substance.is_some() {
+                weighted += SUBSTANCE_WEIGHT * substance_at(observation, &rates, bound);
+                total_weight += SUBSTANCE_WEIGHT;
+            }
+            100.0 * (weighted / total_weight) * (1.0 - NOISE_PENALTY * noise_at(bound))
+        };
+        BarRange {
+            point: at(Bound::Point),
+            low: at(Bound::Pessimistic),
+            high: at(Bound::Optimistic),
+        }
+    });
+
+    let label = match (score, dialogue) {
+        (Some(score), Some(dialogue)) => {
+            if selling_noise >= 0.35 && selling_noise >= hostile_noise {
+                Label::Promoter
+            } else if hostile_noise >= 0.3 {
+                Label::Combative
+            } else if dialogue.point >= 0.6 && score.point >= 55.0 {
+                Label::Conversationalist
+            } else if dialogue.point < 0.4 {
+                Label::Broadcaster
+            } else {
+                Label::Balanced
+            }
+        }
+        _ => Label::NotEnoughToJudge,
+    };
+
+    ModelOutput {
+        rates,
+        dialogue,
+        openness,
+        substance,
+        noise,
+        score,
+        label,
+        band,
+        back_and_forth: observation.n_back_and_forth(),
+    }
+}

@@ -1,0 +1,303 @@
+//! The reasons under the badge: each one a count a person can check ("9 follow-up
+//! questions in 40 replies to 23 people"), ranked by how much it moved the score.
+
+use serde::Serialize;
+
+use super::confidence::{MIN_ITEMS_FOR_SCORE, MIN_REPLIES_FOR_SCORE};
+use super::model::{ModelOutput, DIALOGUE_SHARE_TARGET};
+use super::observation::Observation;
+
+/// Reasons shown on the badge.
+pub const MAX_REASONS: usize = 3;
+
+/// Which way a reason pushed the score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Effect {
+    Raises,
+    Lowers,
+    /// Explains why there is no score.
+    Info,
+}
+
+/// One reason.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reason {
+    /// Stable kebab-case id, for styling and translation.
+    pub id: String,
+    /// The English sentence.
+    pub text: String,
+    pub effect: Effect,
+    /// The count the sentence is about, and what it is out of.
+    pub count: u32,
+    pub total: u32,
+}
+
+/// "1 post", "2 posts".
+fn plural(count: u32, singular: &str, plural_form: &str) -> String {
+    if count == 1 {
+        format!("{count} {singular}")
+    } else {
+        format!("{count} {plural_form}")
+    }
+}
+
+struct Candidate {
+    reason: Reason,
+    /// Roughly the score points this reason is worth.
+    strength: f64,
+}
+
+/// The top reasons for `output`.
+pub fn reasons(observation: &Observation, output: &ModelOutput) -> Vec<Reason> {
+    let counts = &observation.counts;
+    let n_items = counts.items;
+    let n_replies = counts.replies;
+    let n_people = observation.n_people();
+    if output.score.is_none() {
+        let mut info = Vec::new();
+        if n_items < MIN_ITEMS_FOR_SCORE {
+            info.push(Reason {
+                id: "too-few-posts".into(),
+                text: format!(
+                    "Only {} seen; a score needs at least {MIN_ITEMS_FOR_SCORE}",
+                    plural(n_items, "post", "posts")
+                ),
+                effect: Effect::Info,
+                count: n_items,
+                total: MIN_ITEMS_FOR_SCORE,
+            });
+        }
+        if n_replies < MIN_REPLIES_FOR_SCORE {
+            info.push(Reason {
+                id: "too-few-replies".into(),
+                text: format!(
+                    "Only {} seen; a score needs at least {MIN_REPLIES_FOR_SCORE} (open the replies tab)",
+                    plural(n_replies, "reply", "replies")
+                ),
+                effect: Effect::Info,
+                count: n_replies,
+                total: MIN_REPLIES_FOR_SCORE,
+            });
+        }
+        return info;
+    }
+
+    let rates = &output.rates;
+    let mut candidates = Vec::new();
+    let mut push = |id: &str, text: String, raises: bool, count: u32, total: u32, strength: f64| {
+        candidates.push(Candidate {
+            reason: Reason {
+                id: id.into(),
+                text,
+                effect: if raises {
+                    Effect::Raises
+                } else {
+                    Effect::Lowers
+                },
+                count,
+                total,
+            },
+            strength,
+        });
+    };
+
+    // Dialogue: 0.5 of the score, 0.55 of the bar; neutral at half the target share.
+    let share = (rates.reply_share.point / DIALOGUE_SHARE_TARGET).min(1.0);
+    let share_strength = 100.0 * 0.5 * 0.55 * (share - 0.5).abs() * 2.0;
+    if share >= 0.5 {
+        push(
+            "many-replies",
+            format!(
+                "{n_replies} of {n_items} posts are replies, to {}",
+                plural(n_people, "person", "different people")
+            ),
+            true,
+            n_replies,
+            n_items,
+            share_strength,
+        );
+    } else {
+        push(
+            "few-replies",
+            format!("Only {n_replies} of {n_items} posts are replies to someone"),
+            false,
+            n_replies,
+            n_items,
+            share_strength,
+        );
+    }
+    let n_questions = counts.follow_up_questions;
+    if n_questions > 0 {
+        push(
+            "follow-up-questions",
+            format!(
+                "{} in {} to {}",
+                plural(n_questions, "follow-up question", "follow-up questions"),
+                plural(n_replies, "reply", "replies"),
+                plural(n_people, "person", "people")
+            ),
+            true,
+            n_questions,
+            counts.addressed,
+            100.0 * 0.25 * 0.5 * (rates.follow_up_questions.point / 0.3).min(1.0) * 1.2,
+        );
+    }
+    let n_back_and_forth = output.back_and_forth;
+    if n_back_and_forth > 0 {
+        push(
+            "back-and-forth",
+            format!(
+                "Came back for a second turn in {}",
+                plural(n_back_and_forth, "conversation", "conversations")
+            ),
+            true,
+            n_back_and_forth,
+            n_people,
+            100.0 * 0.5 * 0.2 * (1.0 - (-f64::from(n_back_and_forth) / 3.0).exp()),
+        );
+    }
+    if counts.acknowledgements > 0 {
+        push(
+            "acknowledgement",
+            format!(
+                "{} of {} to others thank, agree, hedge or acknowledge",
+                counts.acknowledgements,
+                plural(counts.addressed, "post", "posts")
+            ),
+            true,
+            counts.acknowledgements,
+            counts.addressed,
+            100.0 * 0.25 * 0.5 * (rates.acknowledgements.point / 0.35).min(1.0),
+        );
+    }
+    if counts.reasoning > 0 {
+        push(
+            "reasoning",
+            format!(
+                "{} give reasons, examples or caveats",
+                plural(counts.reasoning, "post", "posts")
+            ),
+            true,
+            counts.reasoning,
+            counts.text_items,
+            100.0 * 0.25 * 0.35 * (rates.reasoning.point / 0.35).min(1.0),
+        );
+    }
+    if counts.compassion > 0 {
+        push(
+            "warmth",
+            format!(
+                "{} offer sympathy, encouragement or congratulations",
+                plural(counts.compassion, "post", "posts")
+            ),
+            true,
+            counts.compassion,
+            counts.text_items,
+            100.0 * 0.25 * 0.25 * (rates.compassion.point / 0.25).min(1.0),
+        );
+    }
+    // Noise reasons: strength is the score they removed, roughly.
+    let base = output.score.map_or(50.0, |score| score.point.max(30.0));
+    let mut push_noise =
+        |id: &str, text: String, count: u32, total: u32, weight: f64, rate: f64| {
+            if count > 0 {
+                push(
+                    id,
+                    text,
+                    false,
+                    count,
+                    total,
+                    base * 0.9 * weight * rate * 1.5,
+                );
+            }
+        };
+    push_noise(
+        "curt-contradiction",
+        format!(
+            "{} open with a curt contradiction",
+            plural(counts.curt_contradictions, "reply", "replies")
+        ),
+        counts.curt_contradictions,
+        n_replies,
+        0.5 + 0.4,
+        rates.curt_contradictions.point,
+    );
+    push_noise(
+        "engagement-bait",
+        format!(
+            "{} of {n_items} posts ask for likes, shares, tags or votes",
+            counts.bait
+        ),
+        counts.bait,
+        n_items,
+        1.5,
+        rates.bait.point,
+    );
+    push_noise(
+        "selling",
+        format!(
+            "{} of {n_items} posts sell, post bare links or boast of audience size",
+            counts.selling
+        ),
+        counts.selling,
+        n_items,
+        1.2,
+        rates.selling.point,
+    );
+    push_noise(
+        "hashtag-stuffing",
+        format!(
+            "{} carry four or more hashtags",
+            plural(counts.hashtag_stuffed, "post", "posts")
+        ),
+        counts.hashtag_stuffed,
+        n_items,
+        0.8,
+        rates.hashtag_stuffing.point,
+    );
+    let n_repeats = counts.copies + counts.template_repeats;
+    push_noise(
+        "repeats",
+        format!("{} repeat earlier text", plural(n_repeats, "post", "posts")),
+        n_repeats,
+        n_items + counts.copies,
+        1.0,
+        rates.repeats.point,
+    );
+    push_noise(
+        "incivility",
+        format!(
+            "{} insult or belittle people",
+            plural(counts.incivility, "post", "posts")
+        ),
+        counts.incivility,
+        n_items,
+        2.0,
+        rates.incivility.point,
+    );
+    push_noise(
+        "us-versus-them",
+        format!(
+            "{} lump people into \u{201c}them\u{201d}",
+            plural(counts.us_versus_them, "post", "posts")
+        ),
+        counts.us_versus_them,
+        n_items,
+        1.5,
+        rates.us_versus_them.point,
+    );
+
+    // Ties are broken by id so the order never depends on anything but the counts.
+    candidates.sort_by(|a, b| {
+        b.strength
+            .total_cmp(&a.strength)
+            .then_with(|| a.reason.id.cmp(&b.reason.id))
+    });
+    candidates
+        .into_iter()
+        .take(MAX_REASONS)
+        .map(|candidate| candidate.reason)
+        .collect()
+}
