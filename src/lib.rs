@@ -22,3 +22,9 @@ pub use settings::Settings;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+/// The wasm exports, for the wasm-bindgen tests.
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub mod wasm_api {
+    pub use crate::wasm::WasmEngine as Engine;
+}

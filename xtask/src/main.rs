@@ -50,10 +50,27 @@ fn test(args: &[String]) -> util::Result {
         return Ok(());
     }
     dist::run()?;
-    step("wasm tests in headless Chromium", &["node", "tests/e2e/wasm-test.mjs"])?;
+    wasm_tests()?;
     step("web-ext lint (Firefox build)", &["node", "tests/e2e/lint.mjs"])?;
     step("end-to-end: Chromium and Firefox", &["node", "--test", "--test-concurrency=1", "tests/e2e/"])?;
     Ok(())
+}
+
+/// wasm-bindgen-test in headless Chromium through chromedriver. The runner reads
+/// webdriver.json from the working directory; it exists only for this step.
+fn wasm_tests() -> util::Result {
+    eprintln!("\n== wasm tests in headless Chromium");
+    let capabilities = r#"{"goog:chromeOptions": {"binary": "/usr/bin/chromium", "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]}}"#;
+    let file = util::root().join("webdriver.json");
+    std::fs::write(&file, capabilities).map_err(|e| e.to_string())?;
+    let status = std::process::Command::new("cargo")
+        .args(["test", "--target", "wasm32-unknown-unknown", "--test", "wasm", "--no-default-features", "--features", "panic-hook"])
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .current_dir(util::root())
+        .status();
+    let _ = std::fs::remove_file(&file);
+    let status = status.map_err(|e| e.to_string())?;
+    status.success().then_some(()).ok_or_else(|| "wasm tests failed".to_string())
 }
 
 fn run() -> util::Result {
