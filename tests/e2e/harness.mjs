@@ -47,6 +47,8 @@ export class Router {
   /** → {fulfill: {status, headers, body}} | {pass: true} | {block: true} */
   decide(url) {
     if (/^(chrome-extension|moz-extension|data|blob|about):/.test(url)) return { pass: true };
+    // The demo command's own www/ server on loopback.
+    if (this.passPrefix && url.startsWith(this.passPrefix)) return { pass: true };
     const page = this.pages.get(url.split('#')[0]);
     if (page) {
       const headers = { 'content-type': 'text/html; charset=utf-8' };

@@ -114,7 +114,8 @@ pub fn manifest_for(browser: &str, mut manifest: Value) -> Result<Value> {
                     "strict_min_version": "140.0",
                     // Nothing is collected or transmitted (see PRIVACY.md).
                     "data_collection_permissions": { "required": ["none"] }
-                }
+                },
+                "gecko_android": { "strict_min_version": "142.0" }
             });
         }
         other => return Err(format!("unknown browser {other}")),
