@@ -8,6 +8,7 @@
 //! `wasm32`.
 
 pub mod css;
+pub mod export;
 mod engine;
 pub mod protocol;
 pub mod recognize;

@@ -69,7 +69,7 @@ pub fn reasons(observation: &Observation, output: &ModelOutput) -> Vec<Reason> {
                 total: MIN_ITEMS_FOR_SCORE,
             });
         }
-        if n_replies < MIN_REPLIES_FOR_SCORE {
+        if n_replies < MIN_REPLIES_FOR_SCORE && !observation.history_complete {
             info.push(Reason {
                 id: "too-few-replies".into(),
                 text: format!(
