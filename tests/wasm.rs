@@ -22,7 +22,9 @@ fn get(value: &JsValue, key: &str) -> JsValue {
 fn page_plan_answers_plain_json_objects() {
     let engine = Engine::new(JsValue::NULL).unwrap();
     let response = engine
-        .handle(json(r#"{"v":1,"type":"page-plan","arg":{"url":"https://x.com/home"}}"#))
+        .handle(json(
+            r#"{"v":1,"type":"page-plan","arg":{"url":"https://x.com/home"}}"#,
+        ))
         .unwrap();
     assert_eq!(get(&response, "type"), "page-plan");
     let plan = get(&response, "arg");
@@ -50,9 +52,15 @@ fn garbage_settings_fall_back_and_are_reported() {
     let warnings = engine.warnings();
     assert_eq!(js_sys::Array::from(&warnings).length(), 1);
     let response = engine
-        .handle(json(r#"{"v":1,"type":"page-plan","arg":{"url":"https://x.com/"}}"#))
+        .handle(json(
+            r#"{"v":1,"type":"page-plan","arg":{"url":"https://x.com/"}}"#,
+        ))
         .unwrap();
-    assert_eq!(get(&get(&response, "arg"), "active"), true, "enabled fell back to true");
+    assert_eq!(
+        get(&get(&response, "arg"), "active"),
+        true,
+        "enabled fell back to true"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -61,5 +69,9 @@ fn a_malformed_request_is_a_js_error_not_a_panic() {
     assert!(engine.handle(json(r#"{"v":1,"type":"nonsense"}"#)).is_err());
     assert!(engine.handle(JsValue::from_str("not an object")).is_err());
     // The engine still answers afterwards.
-    assert!(engine.handle(json(r#"{"v":1,"type":"page-plan","arg":{"url":"https://x.com/"}}"#)).is_ok());
+    assert!(engine
+        .handle(json(
+            r#"{"v":1,"type":"page-plan","arg":{"url":"https://x.com/"}}"#
+        ))
+        .is_ok());
 }

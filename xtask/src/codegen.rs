@@ -9,7 +9,12 @@ use std::path::PathBuf;
 pub fn files() -> Vec<(PathBuf, String)> {
     sites::all()
         .iter()
-        .map(|site| (PathBuf::from(format!("extension/generated/{}.css", site.id)), css::site_css(site)))
+        .map(|site| {
+            (
+                PathBuf::from(format!("extension/generated/{}.css", site.id)),
+                css::site_css(site),
+            )
+        })
         .collect()
 }
 
@@ -44,6 +49,9 @@ pub fn run(check: bool) -> Result {
     if stale.is_empty() {
         Ok(())
     } else {
-        Err(format!("generated files are stale, run `cargo xtask codegen`: {}", stale.join(", ")))
+        Err(format!(
+            "generated files are stale, run `cargo xtask codegen`: {}",
+            stale.join(", ")
+        ))
     }
 }

@@ -15,20 +15,40 @@ const ENGINE_WASM: &str = "sincerely_bg.wasm";
 pub fn run() -> Result {
     crate::codegen::run(false)?;
     sh(&[
-        "cargo", "build", "--quiet", "--lib", "--release", "--target", "wasm32-unknown-unknown",
-        "--no-default-features", "--features", "panic-hook",
+        "cargo",
+        "build",
+        "--quiet",
+        "--lib",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--no-default-features",
+        "--features",
+        "panic-hook",
     ])?;
     let bindgen_dir = "target/wasm-bindgen";
     sh(&[
-        "wasm-bindgen", "target/wasm32-unknown-unknown/release/sincerely.wasm", "--target", "no-modules",
-        "--no-typescript", "--out-dir", bindgen_dir,
+        "wasm-bindgen",
+        "target/wasm32-unknown-unknown/release/sincerely.wasm",
+        "--target",
+        "no-modules",
+        "--no-typescript",
+        "--out-dir",
+        bindgen_dir,
     ])?;
     // Debian's binaryen 108 miscompiles externref tables; the npm package is current.
     // The features are the ones rustc enables by default for wasm32.
     sh(&[
-        "node_modules/.bin/wasm-opt", "-Oz", "--enable-bulk-memory", "--enable-reference-types",
-        "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-multivalue",
-        "--enable-mutable-globals", "-o", "target/wasm-bindgen/sincerely_bg.opt.wasm",
+        "node_modules/.bin/wasm-opt",
+        "-Oz",
+        "--enable-bulk-memory",
+        "--enable-reference-types",
+        "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext",
+        "--enable-multivalue",
+        "--enable-mutable-globals",
+        "-o",
+        "target/wasm-bindgen/sincerely_bg.opt.wasm",
         "target/wasm-bindgen/sincerely_bg.wasm",
     ])?;
     let dist = root().join("dist");
@@ -40,9 +60,16 @@ pub fn run() -> Result {
         let out = dist.join(browser);
         copy_dir(&root().join("extension"), &out)?;
         fs::remove_file(out.join("manifest.jsonc")).map_err(|e| e.to_string())?;
-        fs::copy(root().join(bindgen_dir).join(ENGINE_JS), out.join(ENGINE_JS)).map_err(|e| e.to_string())?;
-        fs::copy(root().join("target/wasm-bindgen/sincerely_bg.opt.wasm"), out.join(ENGINE_WASM))
-            .map_err(|e| e.to_string())?;
+        fs::copy(
+            root().join(bindgen_dir).join(ENGINE_JS),
+            out.join(ENGINE_JS),
+        )
+        .map_err(|e| e.to_string())?;
+        fs::copy(
+            root().join("target/wasm-bindgen/sincerely_bg.opt.wasm"),
+            out.join(ENGINE_WASM),
+        )
+        .map_err(|e| e.to_string())?;
         let manifest = manifest_for(browser, source.clone())?;
         let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
         fs::write(out.join("manifest.json"), text + "\n").map_err(|e| e.to_string())?;
@@ -61,7 +88,8 @@ pub fn run() -> Result {
 
 /// extension/manifest.jsonc without its comment lines.
 fn manifest_source() -> Result<Value> {
-    let text = fs::read_to_string(root().join("extension/manifest.jsonc")).map_err(|e| e.to_string())?;
+    let text =
+        fs::read_to_string(root().join("extension/manifest.jsonc")).map_err(|e| e.to_string())?;
     let json: String = text
         .lines()
         .filter(|line| !line.trim_start().starts_with("//"))
@@ -74,21 +102,47 @@ fn manifest_source() -> Result<Value> {
 pub fn manifest_for(browser: &str, mut manifest: Value) -> Result<Value> {
     let version = env!("CARGO_PKG_VERSION_OF_SINCERELY");
     manifest["version"] = json!(version);
-    let with_matches: Vec<_> = sites::all().iter().filter(|site| !site.matches.is_empty()).collect();
-    let all_matches: Vec<&str> = with_matches.iter().flat_map(|site| site.matches.iter().copied()).collect();
+    let with_matches: Vec<_> = sites::all()
+        .iter()
+        .filter(|site| !site.matches.is_empty())
+        .collect();
+    let all_matches: Vec<&str> = with_matches
+        .iter()
+        .flat_map(|site| site.matches.iter().copied())
+        .collect();
     manifest["host_permissions"] = json!(all_matches);
     // Two script entries, so that the sites whose CSP refuses wasm get prefer-worker.js
     // before the content script, synchronously (see sincerely::sites::CSP_REFUSES_WASM).
     let refuses = |site: &&&sites::SiteRules| sites::CSP_REFUSES_WASM.contains(&site.id);
-    let worker_matches: Vec<&str> = with_matches.iter().filter(refuses).flat_map(|s| s.matches.iter().copied()).collect();
-    let in_page_matches: Vec<&str> = with_matches.iter().filter(|s| !refuses(s)).flat_map(|s| s.matches.iter().copied()).collect();
+    let worker_matches: Vec<&str> = with_matches
+        .iter()
+        .filter(refuses)
+        .flat_map(|s| s.matches.iter().copied())
+        .collect();
+    let in_page_matches: Vec<&str> = with_matches
+        .iter()
+        .filter(|s| !refuses(s))
+        .flat_map(|s| s.matches.iter().copied())
+        .collect();
     let mut content_scripts = Vec::new();
     for (matches, js) in [
-        (worker_matches, vec![ENGINE_JS, "engine-host.js", "prefer-worker.js", "content.js"]),
-        (in_page_matches, vec![ENGINE_JS, "engine-host.js", "content.js"]),
+        (
+            worker_matches,
+            vec![
+                ENGINE_JS,
+                "engine-host.js",
+                "prefer-worker.js",
+                "content.js",
+            ],
+        ),
+        (
+            in_page_matches,
+            vec![ENGINE_JS, "engine-host.js", "content.js"],
+        ),
     ] {
         if !matches.is_empty() {
-            content_scripts.push(json!({ "matches": matches, "js": js, "run_at": "document_start" }));
+            content_scripts
+                .push(json!({ "matches": matches, "js": js, "run_at": "document_start" }));
         }
     }
     for site in &with_matches {
@@ -131,7 +185,8 @@ fn copy_dir(from: &Path, to: &Path) -> Result {
         if entry.path().is_dir() {
             copy_dir(&entry.path(), &target)?;
         } else {
-            fs::copy(entry.path(), &target).map_err(|e| format!("{}: {e}", entry.path().display()))?;
+            fs::copy(entry.path(), &target)
+                .map_err(|e| format!("{}: {e}", entry.path().display()))?;
         }
     }
     Ok(())
@@ -149,7 +204,13 @@ fn gzipped_len(path: &Path) -> Result<usize> {
 fn print_sizes(dir: &Path) -> Result {
     println!("\nsizes (raw / gzip -9):");
     let mut total = (0, 0);
-    for name in [ENGINE_WASM, ENGINE_JS, "engine-host.js", "content.js", "worker.js"] {
+    for name in [
+        ENGINE_WASM,
+        ENGINE_JS,
+        "engine-host.js",
+        "content.js",
+        "worker.js",
+    ] {
         let path = dir.join(name);
         let raw = fs::metadata(&path).map_err(|e| e.to_string())?.len() as usize;
         let gz = gzipped_len(&path)?;

@@ -43,16 +43,28 @@ fn test(args: &[String]) -> util::Result {
     use util::step;
     setup::run()?;
     step("cargo fmt --check", &["cargo", "fmt", "--all", "--check"])?;
-    step("codegen is up to date", &["cargo", "xtask", "codegen", "--check"])?;
-    step("clippy", &["cargo", "clippy", "--all-targets", "--", "-D", "warnings"])?;
+    step(
+        "codegen is up to date",
+        &["cargo", "xtask", "codegen", "--check"],
+    )?;
+    step(
+        "clippy",
+        &["cargo", "clippy", "--all-targets", "--", "-D", "warnings"],
+    )?;
     step("unit and property tests", &["cargo", "test", "--workspace"])?;
     if args.iter().any(|a| a == "--quick") {
         return Ok(());
     }
     dist::run()?;
     wasm_tests()?;
-    step("web-ext lint (Firefox build)", &["node", "tests/e2e/lint.mjs"])?;
-    step("end-to-end: Chromium and Firefox", &["node", "--test", "--test-concurrency=1", "tests/e2e/"])?;
+    step(
+        "web-ext lint (Firefox build)",
+        &["node", "tests/e2e/lint.mjs"],
+    )?;
+    step(
+        "end-to-end: Chromium and Firefox",
+        &["node", "--test", "--test-concurrency=1", "tests/e2e/"],
+    )?;
     Ok(())
 }
 
@@ -64,13 +76,25 @@ fn wasm_tests() -> util::Result {
     let file = util::root().join("webdriver.json");
     std::fs::write(&file, capabilities).map_err(|e| e.to_string())?;
     let status = std::process::Command::new("cargo")
-        .args(["test", "--target", "wasm32-unknown-unknown", "--test", "wasm", "--no-default-features", "--features", "panic-hook"])
+        .args([
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "wasm",
+            "--no-default-features",
+            "--features",
+            "panic-hook",
+        ])
         .env("CHROMEDRIVER", "/usr/bin/chromedriver")
         .current_dir(util::root())
         .status();
     let _ = std::fs::remove_file(&file);
     let status = status.map_err(|e| e.to_string())?;
-    status.success().then_some(()).ok_or_else(|| "wasm tests failed".to_string())
+    status
+        .success()
+        .then_some(())
+        .ok_or_else(|| "wasm tests failed".to_string())
 }
 
 fn run() -> util::Result {

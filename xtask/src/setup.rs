@@ -8,7 +8,12 @@ fn pinned_wasm_bindgen() -> Result<String> {
     let manifest = std::fs::read_to_string(root().join("Cargo.toml")).map_err(|e| e.to_string())?;
     manifest
         .lines()
-        .find_map(|line| line.strip_prefix("wasm-bindgen = \"=")?.split('"').next().map(str::to_string))
+        .find_map(|line| {
+            line.strip_prefix("wasm-bindgen = \"=")?
+                .split('"')
+                .next()
+                .map(str::to_string)
+        })
         .ok_or_else(|| "Cargo.toml does not pin wasm-bindgen with \"=x.y.z\"".into())
 }
 
@@ -17,23 +22,49 @@ pub fn run() -> Result {
         sh(&["rustup", "target", "add", "wasm32-unknown-unknown"])?;
     }
     let version = pinned_wasm_bindgen()?;
-    let installed = if have("wasm-bindgen") { output(&["wasm-bindgen", "--version"])? } else { String::new() };
+    let installed = if have("wasm-bindgen") {
+        output(&["wasm-bindgen", "--version"])?
+    } else {
+        String::new()
+    };
     if !installed.ends_with(&version) {
-        sh(&["cargo", "install", "wasm-bindgen-cli", "--version", &version])?;
+        sh(&[
+            "cargo",
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &version,
+        ])?;
     }
-    let missing_apt: Vec<&str> = [("chromium", "chromium"), ("chromedriver", "chromium-driver"), ("firefox-esr", "firefox-esr"), ("zip", "zip")]
-        .into_iter()
-        .filter(|(program, _)| !have(program))
-        .map(|(_, package)| package)
-        .collect();
+    let missing_apt: Vec<&str> = [
+        ("chromium", "chromium"),
+        ("chromedriver", "chromium-driver"),
+        ("firefox-esr", "firefox-esr"),
+        ("zip", "zip"),
+    ]
+    .into_iter()
+    .filter(|(program, _)| !have(program))
+    .map(|(_, package)| package)
+    .collect();
     if !missing_apt.is_empty() {
         sh(&["apt-get", "update", "-qq"])?;
-        let mut argv = vec!["env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-qq"];
+        let mut argv = vec![
+            "env",
+            "DEBIAN_FRONTEND=noninteractive",
+            "apt-get",
+            "install",
+            "-y",
+            "-qq",
+        ];
         argv.extend(&missing_apt);
         sh(&argv)?;
     }
     let lock_newer = |a: &str, b: &str| {
-        let modified = |p: &str| std::fs::metadata(root().join(p)).and_then(|m| m.modified()).ok();
+        let modified = |p: &str| {
+            std::fs::metadata(root().join(p))
+                .and_then(|m| m.modified())
+                .ok()
+        };
         matches!((modified(a), modified(b)), (Some(x), Some(y)) if x > y) || modified(b).is_none()
     };
     if lock_newer("package-lock.json", "node_modules/.package-lock.json") {

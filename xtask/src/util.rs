@@ -7,7 +7,10 @@ pub type Result<T = ()> = std::result::Result<T, String>;
 
 /// The repository root (the parent of xtask/).
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the repo").to_path_buf()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the repo")
+        .to_path_buf()
 }
 
 /// Runs a command from the root, echoing it, and fails if it fails.
@@ -18,7 +21,10 @@ pub fn sh(argv: &[&str]) -> Result {
         .current_dir(root())
         .status()
         .map_err(|error| format!("{}: {error}", argv[0]))?;
-    status.success().then_some(()).ok_or_else(|| format!("`{}` failed ({status})", argv.join(" ")))
+    status
+        .success()
+        .then_some(())
+        .ok_or_else(|| format!("`{}` failed ({status})", argv.join(" ")))
 }
 
 /// A named step of a longer run.
