@@ -4,12 +4,12 @@
 //! The core is plain Rust that never sees the DOM: the [`recognize`]r finds counts in
 //! text, [`sites`] hold what we know of each site, [`score`] is the conversation model,
 //! [`settings`] the user's choices and [`protocol`] the wire format. Check the [`Engine`]
-//! documentation to get started. The browser glue lives in `wasm.rs`, compiled only for
+//! documentation to get started. The browser glue lives in `src/wasm/`, compiled only for
 //! `wasm32`.
 
 pub mod css;
-pub mod export;
 mod engine;
+pub mod export;
 pub mod protocol;
 pub mod recognize;
 pub mod score;
@@ -27,5 +27,5 @@ mod wasm;
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod wasm_api {
-    pub use crate::wasm::WasmEngine as Engine;
+    pub use crate::wasm::engine::WasmEngine as Engine;
 }

@@ -1,6 +1,4 @@
-//! The browser glue: the only file that names wasm_bindgen, js_sys, web_sys or gloo.
-//!
-//! Exports one class, `Engine`, whose `handle` takes a protocol request and returns the
+//! The `Engine` class, whose `handle` takes a protocol request and returns the
 //! response (see [`crate::protocol`]); the content script and the service worker call it
 //! the same way. Errors become JavaScript `Error`s; a Rust panic is printed to the console
 //! by the panic hook and surfaces to the caller as a `RuntimeError`.
@@ -9,13 +7,6 @@ use crate::protocol::{Request, Response};
 use crate::settings::Settings;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen(start)]
-pub fn start() -> Result<(), JsValue> {
-    #[cfg(feature = "panic-hook")]
-    console_error_panic_hook::set_once();
-    Ok(())
-}
 
 /// JSON-compatible output, so answers look the same after a trip through
 /// `runtime.sendMessage` (no `Map`s).
