@@ -15,7 +15,13 @@
 //! UTF-16 for JavaScript.
 
 mod kind;
+mod lexicon;
 mod number;
+mod rewrite;
+mod scan;
+mod text;
+mod traps;
+mod words;
 
 pub use kind::MetricKind;
 pub use number::{parse_number, Number};
@@ -67,25 +73,17 @@ pub struct Edit {
 
 /// Finds every vanity metric in `text`. Prose yields nothing: post text is never touched.
 pub fn find_counts(text: &str, context: TextContext) -> Vec<Count> {
-    kind::find_counts(text, context)
+    scan::find_counts(text, context)
 }
 
 /// The edits that turn `text` into its rewrite (sorted, non-overlapping).
 pub fn edits(text: &str, counts: &[Count], mode: RewriteMode) -> Vec<Edit> {
-    kind::edits(text, counts, mode)
+    rewrite::edits(text, counts, mode)
 }
 
 /// Applies [`edits`] and returns the rewritten text.
 pub fn rewrite(text: &str, counts: &[Count], mode: RewriteMode) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for edit in edits(text, counts, mode) {
-        out.push_str(&text[at..edit.range.start]);
-        out.push_str(&edit.replacement);
-        at = edit.range.end;
-    }
-    out.push_str(&text[at..]);
-    out
+    rewrite::rewrite(text, counts, mode)
 }
 
 /// The coarse form of a count: "0", "1" or "1+" (Mastodon's convention for replies).
@@ -98,3 +96,7 @@ pub fn coarse(value: f64) -> &'static str {
         "1+"
     }
 }
+
+#[cfg(test)]
+#[path = "../../tests/unit/recognize.rs"]
+mod unit_tests;
