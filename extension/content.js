@@ -1,8 +1,11 @@
 /*
  * Sincerely's content script: the engine decides, this file applies.
  *
- *   bootstrap ─ settings (storage.sync) → engineHost.start → page-plan
- *     │            any failure → dormant(): <html data-sincerely="off">, page as without us
+ *   bootstrap ─ settings (storage.sync) → engineHost.start → page-plan → activate()
+ *     │            any failure → fail(): <html data-sincerely="off">, page as without us,
+ *     │            reason reported to the popup
+ *     │   settings change (storage.onChanged) → a new plan → activate() or deactivate(),
+ *     │            live, without reload
  *     ├─ rootTokens   sets <html data-sincerely="…">: the generated sheet (already injected
  *     │               at document_start by the manifest) hides or shows each kind
  *     ├─ domSurveyor  one scan at start, then only the subtrees the page adds:
@@ -31,8 +34,9 @@
   const root = document.documentElement;
 
   let plan = null;
-  let dormant = false;
-  const shutdown = [];
+  let settings = null; // The stored value, passed as is: the engine reads it leniently.
+  let active = false;
+  let failed = false;
 
   const state = {
     hidden: 0,
@@ -53,16 +57,22 @@
     }, 250);
   }
 
-  /** Turns everything of ours off and says why, once. The page keeps working as without us. */
-  function dormant_(reason) {
-    if (dormant) return;
-    dormant = true;
+  /** Everything of ours off: the sheet does nothing, texts are restored, nothing observes. */
+  function deactivate() {
+    active = false;
     root.setAttribute(ROOT, 'off');
-    for (const stop of shutdown.splice(0)) {
-      try { stop(); } catch { /* already gone */ }
-    }
+    domWatcher.stop();
     textEditor.restoreAll();
-    if (reason) {
+    titleWatcher.restore();
+  }
+
+  /** Off for good on this tab, said once in the console and to the popup. */
+  function fail(reason) {
+    if (failed) return;
+    failed = true;
+    try {
+      deactivate();
+    } finally {
       state.failed = reason;
       console.warn(`Sincerely is off on this tab: ${reason}`);
       reportStatus();
@@ -70,7 +80,7 @@
   }
 
   async function callEngine(type, arg) {
-    const response = await host.call({ v: PROTOCOL_VERSION, type, arg });
+    const response = await host.call({ v: PROTOCOL_VERSION, type, arg }, settings);
     if (!response || response.v !== PROTOCOL_VERSION) {
       throw new Error(`engine answered protocol ${response?.v}, expected ${PROTOCOL_VERSION}`);
     }
@@ -146,7 +156,7 @@
   const domSurveyor = (() => {
     let nextId = 1;
     const pending = new Map(); // Candidate element → nothing; deduplicated per frame.
-    const removedPerCandidate = new WeakMap(); // So a re-rendered candidate is not counted twice.
+    let removedPerCandidate = new WeakMap(); // So a re-rendered candidate is not counted twice.
 
     function countMetric(element) {
       if (state.countedMetrics.has(element)) return;
@@ -201,13 +211,22 @@
       reportStatus();
     }
 
-    return { survey, flush, get pendingCount() { return pending.size; } };
+    return {
+      survey,
+      flush,
+      /** Forgets per-candidate counts after a settings change. */
+      forget() {
+        pending.clear();
+        removedPerCandidate = new WeakMap();
+      },
+    };
   })();
 
   // ---- titleWatcher ----------------------------------------------------------------
 
   const titleWatcher = (() => {
     let lastWritten = null;
+    let original = null;
     let counted = false;
     async function check() {
       const title = document.title;
@@ -219,6 +238,7 @@
       for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
         rewritten = rewritten.slice(0, edit.start) + edit.text + rewritten.slice(edit.end);
       }
+      original = title;
       lastWritten = rewritten;
       document.title = rewritten;
       if (!counted) {
@@ -227,7 +247,12 @@
         reportStatus();
       }
     }
-    return { check };
+    function restore() {
+      if (original !== null && document.title === lastWritten) document.title = original;
+      original = lastWritten = null;
+      counted = false;
+    }
+    return { check, restore };
   })();
 
   // ---- domWatcher ------------------------------------------------------------------
@@ -247,14 +272,14 @@
         if (done) return;
         done = true;
         scheduled = false;
-        work().catch((error) => dormant_(`the engine failed: ${error?.message ?? error}`));
+        work().catch((error) => fail(`the engine failed: ${error?.message ?? error}`));
       };
       requestAnimationFrame(run);
       setTimeout(run, 100);
     }
 
     async function work() {
-      if (dormant) return;
+      if (!active) return;
       const deadline = performance.now() + 8;
       for (const node of queue) {
         queue.delete(node);
@@ -295,13 +320,20 @@
 
     return {
       start() {
-        observer = new MutationObserver(onMutations);
-        observer.observe(root, { childList: true, subtree: true, characterData: true });
-        shutdown.push(() => observer.disconnect());
-        // One full scan for what the parser built before the plan arrived.
+        if (!observer) {
+          observer = new MutationObserver(onMutations);
+          observer.observe(root, { childList: true, subtree: true, characterData: true });
+        }
+        // One full scan, for what the parser built before the plan arrived or for what a
+        // settings change asks to decide again.
         queue.add(root);
         titleDirty = plan.titleCounter;
         schedule();
+      },
+      stop() {
+        observer?.disconnect();
+        observer = null;
+        queue.clear();
       },
     };
   })();
@@ -318,20 +350,51 @@
     return !firefox && globalThis.sincerelyPreferWorker === true;
   }
 
-  async function bootstrap() {
-    const forceWorker = siteRefusesWasm();
-    const { settings } = await api.storage.sync.get('settings');
-    await host.start(settings, { forceWorker });
-    plan = await callEngine('page-plan', { url: location.href });
-    if (!plan.active) {
-      dormant_(null);
-      return;
-    }
+  /**
+   * Applies a page plan: tokens on the root, then a full survey under the new plan. On a
+   * settings change every candidate is held again while its original text comes back and
+   * is decided afresh, so no number shows in between. (On the first call there is
+   * nothing to undo.)
+   */
+  async function activate(newPlan) {
+    plan = newPlan;
+    for (const held of document.querySelectorAll(`[${SEEN}]`)) held.removeAttribute(SEEN);
+    textEditor.restoreAll();
+    titleWatcher.restore();
+    state.hidden = 0;
+    state.countedMetrics = new WeakSet();
+    domSurveyor.forget();
     root.setAttribute(ROOT, plan.rootTokens);
     root.setAttribute('data-sincerely-engine', host.mode);
+    active = true;
     domWatcher.start();
     reportStatus();
   }
 
-  bootstrap().catch((error) => dormant_(`could not start: ${error?.message ?? error}`));
+  async function replan() {
+    const newPlan = await callEngine('page-plan', { url: location.href });
+    if (newPlan.active) await activate(newPlan);
+    else {
+      plan = newPlan;
+      deactivate();
+      state.hidden = 0;
+      reportStatus();
+    }
+  }
+
+  async function bootstrap() {
+    const forceWorker = siteRefusesWasm();
+    ({ settings } = await api.storage.sync.get('settings'));
+    await host.start(settings, { forceWorker });
+    await replan();
+    // Live: a change in the popup reaches this tab without a reload.
+    api.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'sync' || !changes.settings || failed) return;
+      settings = changes.settings.newValue;
+      host.rebuild(settings);
+      replan().catch((error) => fail(`could not apply the new settings: ${error?.message ?? error}`));
+    });
+  }
+
+  bootstrap().catch((error) => fail(`could not start: ${error?.message ?? error}`));
 })();

@@ -24,8 +24,10 @@ var sincerelyEngineHost = (() => {
     engine = new wasm_bindgen.Engine(settings ?? null);
   }
 
-  async function callWorker(request) {
-    const answer = await api.runtime.sendMessage({ what: 'engineCall', request });
+  // The settings travel with each call, so the worker answers with exactly the settings
+  // this tab applies, even in the moment after a change.
+  async function callWorker(request, settings) {
+    const answer = await api.runtime.sendMessage({ what: 'engineCall', request, settings: settings ?? null });
     if (!answer) throw new Error('the background did not answer');
     if (answer.error) throw new Error(answer.error);
     return answer.response;
@@ -55,9 +57,9 @@ var sincerelyEngineHost = (() => {
       if (mode === 'in-page') engine = new wasm_bindgen.Engine(settings ?? null);
     },
 
-    async call(request) {
+    async call(request, settings) {
       if (mode === 'in-page') return engine.handle(request);
-      if (mode === 'worker') return callWorker(request);
+      if (mode === 'worker') return callWorker(request, settings);
       throw new Error('engine not started');
     },
   };

@@ -6,7 +6,8 @@
  *   tabStatus    ← content scripts report how many numbers they hid and whether the
  *                  engine failed; kept in storage.session for the popup, shown on the icon
  *
- * The engine is rebuilt whenever the stored settings change. Nothing here makes a
+ * Each call carries the settings its tab applies; engines are cached by those settings,
+ * so a tab never gets an answer for settings it has not seen yet. Nothing here makes a
  * network request.
  */
 'use strict';
@@ -14,27 +15,37 @@
 if (typeof importScripts === 'function') importScripts('sincerely.js');
 
 const api = globalThis.browser ?? globalThis.chrome;
-let enginePromise = null;
+let modulePromise = null;
+const engines = new Map(); // JSON of the settings → Engine; the last two only.
 
-function engine() {
-  enginePromise ??= (async () => {
-    await wasm_bindgen({ module_or_path: api.runtime.getURL('sincerely_bg.wasm') });
-    const { settings } = await api.storage.sync.get('settings');
-    return new wasm_bindgen.Engine(settings ?? null);
-  })();
-  return enginePromise;
+function loadModule() {
+  modulePromise ??= wasm_bindgen({ module_or_path: api.runtime.getURL('sincerely_bg.wasm') });
+  return modulePromise;
 }
 
-api.storage.onChanged.addListener((changes, area) => {
-  if (area === 'sync' && changes.settings) enginePromise = null;
-});
+async function engineFor(settings) {
+  await loadModule();
+  const key = JSON.stringify(settings ?? null);
+  let engine = engines.get(key);
+  if (!engine) {
+    engine = new wasm_bindgen.Engine(settings ?? null);
+    engines.set(key, engine);
+    while (engines.size > 2) {
+      const [oldest] = engines.keys();
+      engines.get(oldest).free();
+      engines.delete(oldest);
+    }
+  }
+  return engine;
+}
 
-async function serveEngineCall(request) {
+async function serveEngineCall(request, settings) {
   try {
-    return { response: (await engine()).handle(request) };
+    return { response: (await engineFor(settings)).handle(request) };
   } catch (error) {
-    // A trapped instance is not reused: the next call compiles a fresh one.
-    enginePromise = null;
+    // A trapped instance is not reused: the next call compiles a fresh module.
+    modulePromise = null;
+    engines.clear();
     return { error: String(error?.message ?? error) };
   }
 }
@@ -50,7 +61,7 @@ async function recordTabStatus(tabId, status) {
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   switch (message?.what) {
     case 'engineCall':
-      serveEngineCall(message.request).then(sendResponse);
+      serveEngineCall(message.request, message.settings).then(sendResponse);
       return true;
     case 'tabStatus':
       recordTabStatus(sender.tab?.id, message.status).then(() => sendResponse(true), () => sendResponse(false));
