@@ -366,6 +366,10 @@ fn scan_one(text: &str, start: usize, allow_spaced_suffix: bool) -> Result<Scann
     let mut spaced_suffix = false;
     let read_suffix = |from: usize, spaced: bool| -> Option<&'static Suffix> {
         let rest = &text[from..];
+        // Every suffix starts with a letter: most numbers end at a space or a sign.
+        if !rest.chars().next().is_some_and(char::is_alphabetic) {
+            return None;
+        }
         SUFFIXES.iter().find(|s| {
             (!spaced || s.spaced)
                 && rest.starts_with(s.text)

@@ -131,7 +131,10 @@ pub(super) fn prose_word_before(text: &str, start: usize) -> bool {
         }
     }
     let word = &text[begin..end];
-    PROSE_BEFORE.iter().any(|stop| word_is(word, stop))
+    let first = word.chars().next().map(fold);
+    PROSE_BEFORE
+        .iter()
+        .any(|stop| stop.chars().next() == first && word_is(word, stop))
 }
 
 /// Whether `word` (folded) equals `expected`.
