@@ -11,14 +11,15 @@
 //! ```
 //! A settings change builds a new engine; nothing is mutated in place.
 
+use crate::profile::{self, RawPost};
 use crate::protocol::{
-    utf16_offset, Answer, Call, Candidate, Decision, PagePlan, ProfilePlan, Request, Response,
-    TextEdit, PROTOCOL_VERSION,
+    utf16_offset, Answer, Call, Candidate, Decision, PagePlan, ProfileAnswer, ProfilePlan, Request,
+    Response, TextEdit, PROTOCOL_VERSION,
 };
 use crate::recognize::{self, MetricKind};
-use crate::score::{self, Badge, Post};
+use crate::score::{self, Badge, Observation, Post};
 use crate::settings::{Display, Settings};
-use crate::sites;
+use crate::sites::{self, SiteRules};
 
 /// The decision maker. Cheap to build; immutable once built.
 #[derive(Clone, Debug)]
@@ -49,6 +50,14 @@ impl Engine {
                 Call::PagePlan { url } => Answer::PagePlan(self.page_plan(&url)),
                 Call::Decide { items } => Answer::Decisions(self.decide(&items)),
                 Call::Score { posts } => Answer::Badge(self.score(&posts)),
+                Call::Profile { url, posts, memory } => {
+                    match self.profile(&url, &posts, memory.as_ref()) {
+                        Some(answer) => Answer::Profile(answer),
+                        None => Answer::Error {
+                            message: format!("{url} is not a profile page"),
+                        },
+                    }
+                }
             }
         };
         Response {
@@ -57,17 +66,23 @@ impl Engine {
         }
     }
 
-    /// What to do on `url`.
-    pub fn page_plan(&self, url: &str) -> PagePlan {
+    /// The site serving `url`: by host, or a Mastodon instance the user enabled.
+    fn site_for(&self, url: &str) -> Option<&'static SiteRules> {
         let host = sites::host_of(url).unwrap_or_default().to_ascii_lowercase();
-        let site = sites::for_host(&host).or_else(|| {
+        sites::for_host(&host).or_else(|| {
             self.settings
                 .mastodon_hosts
                 .iter()
                 .any(|known| known.eq_ignore_ascii_case(&host))
                 .then(|| sites::by_id("mastodon"))
                 .flatten()
-        });
+        })
+    }
+
+    /// What to do on `url`.
+    pub fn page_plan(&self, url: &str) -> PagePlan {
+        let host = sites::host_of(url).unwrap_or_default().to_ascii_lowercase();
+        let site = self.site_for(url);
         let generic = site.is_none()
             && self
                 .settings
@@ -102,12 +117,7 @@ impl Engine {
         if !self.settings.site_enabled(site.id) {
             return inactive("site-off");
         }
-        let profile =
-            (self.settings.badge && !site.profile.header.is_empty()).then(|| ProfilePlan {
-                header: site.profile.header.into(),
-                post: site.profile.post.into(),
-                post_text: site.profile.post_text.into(),
-            });
+        let profile = self.profile_plan(site, url);
         PagePlan {
             site: Some(site.id.into()),
             active: true,
@@ -127,6 +137,67 @@ impl Engine {
             generic: false,
             profile,
         }
+    }
+
+    /// How to read the profile at `url`, when it is one and the badge is on.
+    fn profile_plan(&self, site: &SiteRules, url: &str) -> Option<ProfilePlan> {
+        if !self.settings.badge || site.profile.header.is_empty() {
+            return None;
+        }
+        let rules = &site.profile;
+        let handle = profile::handle_of_url(rules, url)?;
+        Some(ProfilePlan {
+            key: format!("profile:{}:{}", site.id, handle),
+            handle,
+            header: rules.header.into(),
+            post: rules.post.into(),
+            post_text: rules.post_text.into(),
+            post_author: rules.post_author.into(),
+            repost_marker: rules.repost_marker.into(),
+            permalink: rules.permalink.into(),
+            time: rules.time.into(),
+            memory: self.settings.memory,
+        })
+    }
+
+    /// The badge of the profile at `url` from the posts read there and what was
+    /// remembered; `None` when `url` is no profile page of a site with rules.
+    pub fn profile(
+        &self,
+        url: &str,
+        raw_posts: &[RawPost],
+        memory: Option<&serde_json::Value>,
+    ) -> Option<ProfileAnswer> {
+        let site = self.site_for(url)?;
+        let handle = profile::handle_of_url(&site.profile, url)?;
+        let posts = profile::posts_of(&site.profile, &handle, raw_posts);
+        let mut memory_error = None;
+        let remembered = match memory.filter(|_| self.settings.memory) {
+            Some(value) if !value.is_null() => {
+                match serde_json::from_value::<Observation>(value.clone()) {
+                    Ok(observation) => match observation.validate() {
+                        Ok(()) => Some(observation),
+                        Err(error) => {
+                            memory_error = Some(error.to_string());
+                            None
+                        }
+                    },
+                    Err(error) => {
+                        memory_error = Some(format!("stored observation unreadable: {error}"));
+                        None
+                    }
+                }
+            }
+            _ => None,
+        };
+        let mut observation = remembered.unwrap_or_default();
+        observation.add_posts(&posts);
+        Some(ProfileAnswer {
+            handle,
+            badge: score::score_observation(&observation),
+            observation: self.settings.memory.then_some(observation),
+            memory_error,
+        })
     }
 
     /// The `data-sincerely` tokens for the current settings.

@@ -10,6 +10,7 @@
 pub mod css;
 mod engine;
 pub mod export;
+pub mod profile;
 pub mod protocol;
 pub mod recognize;
 pub mod score;

@@ -6,8 +6,9 @@
 //! so JavaScript can switch on `.type`. Text offsets cross this boundary in UTF-16 code
 //! units, the unit of JavaScript strings.
 
+use crate::profile::RawPost;
 use crate::recognize::{MetricKind, TextContext};
-use crate::score::{Badge, Post};
+use crate::score::{Badge, Observation, Post};
 use serde::{Deserialize, Serialize};
 
 /// Bump on any change to the types below; a content script that sees another version
@@ -31,6 +32,14 @@ pub enum Call {
     Decide { items: Vec<Candidate> },
     /// The badge for the posts visible on a profile.
     Score { posts: Vec<Post> },
+    /// The badge for a profile page: the posts as the content script read them, and what
+    /// was remembered of this profile (the stored observation, if memory is on).
+    Profile {
+        url: String,
+        posts: Vec<RawPost>,
+        #[serde(default)]
+        memory: Option<serde_json::Value>,
+    },
 }
 
 /// A text to decide, as the content script read it.
@@ -57,6 +66,7 @@ pub enum Answer {
     /// Only the candidates that change; the rest are kept as they are.
     Decisions(Vec<Decision>),
     Badge(Badge),
+    Profile(ProfileAnswer),
     /// The request could not be served; the message is for the log and the popup.
     Error {
         message: String,
@@ -91,12 +101,34 @@ pub struct PagePlan {
     pub profile: Option<ProfilePlan>,
 }
 
+/// How to read the profile on this page (see [`crate::sites::ProfileRules`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfilePlan {
+    /// Whose profile this is (lower case), and the memory key `profile:<site>:<handle>`.
+    pub handle: String,
+    pub key: String,
     pub header: String,
     pub post: String,
     pub post_text: String,
+    pub post_author: String,
+    pub repost_marker: String,
+    pub permalink: String,
+    pub time: String,
+    /// Whether to remember this profile across visits.
+    pub memory: bool,
+}
+
+/// The badge of one profile, and what to remember of it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileAnswer {
+    pub handle: String,
+    pub badge: Badge,
+    /// The observation to store under the plan's key (memory on), without any post text.
+    pub observation: Option<Observation>,
+    /// Why the stored observation was not used (corrupt, or another version).
+    pub memory_error: Option<String>,
 }
 
 /// The change to one candidate's text.

@@ -30,15 +30,46 @@ pub struct MetricRule {
     pub hide: HideStyle,
 }
 
-/// Selectors that find a profile and its posts (used by the badge).
-#[derive(Clone, Copy, Debug, Default)]
+/// How to recognise a profile page and read its posts (used by the badge).
+///
+/// Site modules write `..ProfileRules::NONE` after the fields they set, so a field added
+/// here does not break them.
+#[derive(Clone, Copy, Debug)]
 pub struct ProfileRules {
     /// The element next to which the badge goes (the display-name block).
     pub header: &'static str,
-    /// One authored item on the profile page.
+    /// One item in the profile's list of posts.
     pub post: &'static str,
     /// The text of a post, inside `post`.
     pub post_text: &'static str,
+    /// URL paths of profile pages, `{handle}` standing for the handle, e.g. `/{handle}`,
+    /// `/@{handle}`, `/user?id={handle}`. Anything may follow the handle after a `/`.
+    pub paths: &'static [&'static str],
+    /// Words that fill `{handle}` in `paths` but are pages of the site ("home", "explore").
+    pub not_handles: &'static [&'static str],
+    /// Inside a post: the link to its author; the handle comes from its `href` by `paths`.
+    pub post_author: &'static str,
+    /// Inside a post: present when the profile owner reposted someone else's post.
+    pub repost_marker: &'static str,
+    /// Inside a post: its permalink, whose `href` identifies the post.
+    pub permalink: &'static str,
+    /// Inside a post: the element carrying its time in a `datetime` attribute.
+    pub time: &'static str,
+}
+
+impl ProfileRules {
+    /// No profile support: the badge never shows on this site.
+    pub const NONE: ProfileRules = ProfileRules {
+        header: "",
+        post: "",
+        post_text: "",
+        paths: &[],
+        not_handles: &[],
+        post_author: "",
+        repost_marker: "",
+        permalink: "",
+        time: "",
+    };
 }
 
 /// Everything Sincerely knows about one site.

@@ -1,0 +1,173 @@
+//! Profiles: which page is whose, and the posts the content script read there, turned
+//! into the model's [`Post`]s.
+//!
+//! The content script knows nothing about sites; it reads each post element with the
+//! selectors of [`ProfileRules`] into a [`RawPost`] (texts and links as printed) and the
+//! engine makes sense of them here: handles from link shapes, replies, mentions, links
+//! and hashtags.
+
+use crate::score::Post;
+use crate::sites::{host_of, ProfileRules};
+use serde::{Deserialize, Serialize};
+
+/// A post as the content script read it, before any interpretation.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct RawPost {
+    /// The post's own text (`ProfileRules::post_text`).
+    pub text: String,
+    /// The `href` of the author link.
+    pub author: Option<String>,
+    /// Every link in the post, as printed.
+    pub links: Vec<RawLink>,
+    /// Text of the post outside its own text and author block, e.g. "Replying to @ana"
+    /// (bounded by the content script).
+    pub context: String,
+    /// The `datetime` attribute, when the site prints one.
+    pub time: Option<String>,
+    /// The permalink's `href`.
+    pub permalink: Option<String>,
+    /// The site's repost marker was present.
+    pub repost: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct RawLink {
+    pub href: String,
+    pub text: String,
+    /// Inside the post's own text (a mention, hashtag or link the author wrote).
+    pub in_text: bool,
+}
+
+/// The handle of the profile at `url`, if it is a profile page.
+pub fn handle_of_url(rules: &ProfileRules, url: &str) -> Option<String> {
+    let host = host_of(url)?;
+    let after_host = &url[url.find(host)? + host.len()..];
+    let path_and_query = after_host.trim_start_matches(|c: char| c == ':' || c.is_ascii_digit());
+    let path_and_query = path_and_query.split('#').next().unwrap_or_default();
+    handle_of_path(rules, path_and_query)
+}
+
+/// The handle in a path (and query) such as `/@ana/with_replies` or `/user?id=ana`.
+pub fn handle_of_path(rules: &ProfileRules, path: &str) -> Option<String> {
+    rules.paths.iter().find_map(|pattern| {
+        let (prefix, suffix) = pattern.split_once("{handle}")?;
+        let rest = path.strip_prefix(prefix)?;
+        let end = rest.find(['/', '?', '&', '#']).unwrap_or(rest.len());
+        let (handle, after) = rest.split_at(end);
+        if !after.starts_with(suffix) && !suffix.is_empty() {
+            return None;
+        }
+        let valid = !handle.is_empty()
+            && handle.len() <= 100
+            && handle
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '@'));
+        let reserved = rules
+            .not_handles
+            .iter()
+            .any(|word| word.eq_ignore_ascii_case(handle));
+        (valid && !reserved).then(|| handle.to_ascii_lowercase())
+    })
+}
+
+/// The handle a link points at: a profile path on this site, or "@name" as printed.
+fn handle_of_link(rules: &ProfileRules, link: &RawLink) -> Option<String> {
+    let path = if link.href.starts_with('/') {
+        link.href.clone()
+    } else {
+        let host = host_of(&link.href)?;
+        link.href[link.href.find(host)? + host.len()..].to_string()
+    };
+    handle_of_path(rules, &path).or_else(|| {
+        let printed = link.text.trim().strip_prefix('@')?;
+        let name: String = printed.split('@').next()?.to_string();
+        (!name.is_empty()).then(|| name.to_ascii_lowercase())
+    })
+}
+
+/// Turns what the page showed into the model's posts, keeping only the owner's own.
+/// Reposts of others are kept as reposts (they count as broadcast, not as writing).
+pub fn posts_of(rules: &ProfileRules, owner: &str, raw_posts: &[RawPost]) -> Vec<Post> {
+    raw_posts
+        .iter()
+        .map(|raw| {
+            let author = raw.author.as_deref().and_then(|href| {
+                handle_of_link(
+                    rules,
+                    &RawLink {
+                        href: href.into(),
+                        ..RawLink::default()
+                    },
+                )
+            });
+            let by_owner = author.as_deref().is_none_or(|author| author == owner);
+            let mut post = Post {
+                id: raw.permalink.clone(),
+                text: raw.text.clone(),
+                is_repost: raw.repost || !by_owner,
+                author: author.clone(),
+                time: raw.time.as_deref().and_then(parse_datetime),
+                ..Post::default()
+            };
+            for link in &raw.links {
+                let printed = link.text.trim();
+                if link.in_text {
+                    if printed.starts_with('#') {
+                        post.hashtags
+                            .push(printed.trim_start_matches('#').to_lowercase());
+                    } else if printed.starts_with('@') {
+                        if let Some(handle) = handle_of_link(rules, link) {
+                            post.mentions.push(handle);
+                        }
+                    } else if link.href.starts_with("http") {
+                        post.links.push(link.href.clone());
+                    }
+                } else if post.reply_to.is_none() && printed.starts_with('@') {
+                    // An @-link outside the text and the name block: "Replying to @ana".
+                    if let Some(handle) = handle_of_link(rules, link) {
+                        if Some(&handle) != author.as_ref() && handle != owner {
+                            post.reply_to = Some(handle);
+                        }
+                    }
+                }
+            }
+            post.is_reply = post.reply_to.is_some();
+            post
+        })
+        .collect()
+}
+
+/// Seconds since 1970 of an RFC 3339 time such as `2024-02-18T12:03:00.000Z`.
+pub fn parse_datetime(text: &str) -> Option<i64> {
+    let bytes = text.as_bytes();
+    let number = |range: std::ops::Range<usize>| -> Option<i64> { text.get(range)?.parse().ok() };
+    if bytes.len() < 19 || bytes[4] != b'-' || bytes[7] != b'-' || bytes[13] != b':' {
+        return None;
+    }
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
+    if !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
+        return None;
+    }
+    // Days from civil (Howard Hinnant's algorithm), UTC; offsets other than Z are ignored
+    // on purpose: a few hours do not matter to the model.
+    let shifted_year = if month <= 2 { year - 1 } else { year };
+    let era = shifted_year.div_euclid(400);
+    let year_of_era = shifted_year - era * 400;
+    let month_index = (month + 9) % 12;
+    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = era * 146_097 + day_of_era - 719_468;
+    Some(days * 86_400 + hour * 3600 + minute * 60 + second)
+}
+
+#[cfg(test)]
+#[path = "../tests/unit/profile.rs"]
+mod unit_tests;
