@@ -6,6 +6,9 @@
 //! Placement flags (see [`super::lexicon`]): `AB` the word may stand on either side
 //! of the number, `A` after it only, `F` a verb before the number that needs a `T`
 //! word after it ("Viewed 3 times"), `S` social proof after a conjunction.
+//!
+//! A company's employees count as connections in every language (LinkedIn's "View all
+//! 69 employees"): they are the people one is linked to through it.
 
 use super::kind::MetricKind::{self, *};
 use super::lexicon::{Lang, AFTER, BEFORE, FRAME, SOCIAL, TAIL};
@@ -536,8 +539,6 @@ const DE: Table = &[
             "abonnent",
             "mitglieder",
             "mitglied",
-            "mitarbeiter",
-            "mitarbeitende",
             "unterstützer",
         ],
     ),
@@ -555,6 +556,8 @@ const DE: Table = &[
             "verbindungen",
             "freunde",
             "gemeinsame kontakte",
+            "mitarbeiter",
+            "mitarbeitende",
         ],
     ),
     (Posts, AB, &["beiträge", "beitrag"]),
@@ -627,14 +630,7 @@ const IT: Table = &[
     (
         Subscribers,
         AB,
-        &[
-            "iscritti",
-            "iscritto",
-            "abbonati",
-            "membri",
-            "membro",
-            "dipendenti",
-        ],
+        &["iscritti", "iscritto", "abbonati", "membri", "membro"],
     ),
     (Votes, AB, &["voti", "voto", "punti", "punto"]),
     (Claps, AB, &["applausi"]),
@@ -648,7 +644,13 @@ const IT: Table = &[
     (
         Connections,
         AB,
-        &["collegamenti", "collegamento", "contatti", "amici"],
+        &[
+            "collegamenti",
+            "collegamento",
+            "contatti",
+            "amici",
+            "dipendenti",
+        ],
     ),
     (Posts, AB, &["pubblicazioni", "pubblicazione"]),
     (
@@ -702,11 +704,7 @@ const NL: Table = &[
             "afspelingen",
         ],
     ),
-    (
-        Subscribers,
-        AB,
-        &["abonnees", "abonnee", "leden", "lid", "medewerkers"],
-    ),
+    (Subscribers, AB, &["abonnees", "abonnee", "leden", "lid"]),
     (Votes, AB, &["stemmen", "punten", "punt"]),
     (Claps, AB, &["applaus"]),
     (Stars, AB, &["sterren", "ster"]),
@@ -715,7 +713,13 @@ const NL: Table = &[
     (
         Connections,
         AB,
-        &["connecties", "connectie", "contacten", "vrienden"],
+        &[
+            "connecties",
+            "connectie",
+            "contacten",
+            "vrienden",
+            "medewerkers",
+        ],
     ),
     (Posts, AB, &["berichten", "bericht", "video's"]),
     (Others, S, &["anderen", "andere personen", "andere mensen"]),
@@ -972,14 +976,7 @@ const RU: Table = &[
     (
         Subscribers,
         AB,
-        &[
-            "участников",
-            "участника",
-            "участник",
-            "участники",
-            "сотрудников",
-            "сотрудника",
-        ],
+        &["участников", "участника", "участник", "участники"],
     ),
     (
         Votes,
@@ -1036,6 +1033,8 @@ const RU: Table = &[
             "друзей",
             "друга",
             "друзья",
+            "сотрудников",
+            "сотрудника",
         ],
     ),
     (
@@ -1119,19 +1118,7 @@ const TR: Table = &[
             "kişi izliyor",
         ],
     ),
-    (
-        Subscribers,
-        AB,
-        &[
-            "abone",
-            "aboneler",
-            "üye",
-            "üyeler",
-            "çalışan",
-            "çalışanın",
-            "çalışanlar",
-        ],
-    ),
+    (Subscribers, AB, &["abone", "aboneler", "üye", "üyeler"]),
     (Votes, AB, &["oy", "oylar", "puan"]),
     (Claps, AB, &["alkış"]),
     (Stars, AB, &["yıldız"]),
@@ -1141,7 +1128,18 @@ const TR: Table = &[
         &["yer işareti", "yer işaretleri", "kaydetme", "kaydedilen"],
     ),
     (Reputation, AB, &["itibar"]),
-    (Connections, AB, &["bağlantı", "bağlantılar", "arkadaş"]),
+    (
+        Connections,
+        AB,
+        &[
+            "bağlantı",
+            "bağlantılar",
+            "arkadaş",
+            "çalışan",
+            "çalışanın",
+            "çalışanlar",
+        ],
+    ),
     (Posts, AB, &["gönderi", "gönderiler"]),
     (Others, S, &["diğer kişi", "kişi daha", "diğer"]),
     (Unread, A, &["bildirim", "bildirimler", "okunmamış"]),
