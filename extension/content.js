@@ -16,7 +16,10 @@
  *     │               frame (rAF, with a timer fallback for background tabs), time-boxed
  *     ├─ textEditor   applies the engine's edits to text nodes; remembers originals so a
  *     │               settings change can restore them
- *     └─ titleWatcher the "(3)" in the tab title
+ *     ├─ titleWatcher the "(3)" in the tab title
+ *     └─ profileWatcher on a profile page: reads the posts the page shows (selectors from
+ *                     the plan), asks the engine for the badge, draws it (badge.js) and,
+ *                     memory on, stores the feature counts (never text) in storage.local
  *
  * Site knowledge is never written here: selectors come from the page plan, which the
  * engine builds from the Rust site rules.
@@ -62,6 +65,7 @@
     active = false;
     root.setAttribute(ROOT, 'off');
     domWatcher.stop();
+    profileWatcher.stop();
     textEditor.restoreAll();
     titleWatcher.restore();
   }
@@ -255,6 +259,124 @@
     return { check, restore };
   })();
 
+  // ---- profileWatcher --------------------------------------------------------------
+
+  const profileWatcher = (() => {
+    const MAX_POSTS = 400; // The newest ones; a profile page rarely holds more at once.
+    let profile = null; // The plan's profile part, for the page now shown.
+    let posts = []; // Post elements, in the order found.
+    let seenPosts = new WeakSet();
+    let badge = null;
+    let memory = null; // The stored observation, once read.
+    let memoryRead = null;
+    let dirty = false;
+    let busy = false;
+    let saveTimer = 0;
+
+    function textOutside(post, ...inner) {
+      const walker = document.createTreeWalker(post, NodeFilter.SHOW_TEXT, {
+        acceptNode: (node) => (inner.some((part) => part?.contains(node)) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      });
+      let text = '';
+      for (let node = walker.nextNode(); node && text.length < 300; node = walker.nextNode()) text += node.data + ' ';
+      return text.replace(/\s+/g, ' ').trim().slice(0, 300);
+    }
+
+    /** One post as printed: the engine interprets it (src/profile.rs). */
+    function read(post) {
+      const textElement = profile.postText ? post.querySelector(profile.postText) : null;
+      const authorElement = profile.postAuthor ? post.querySelector(profile.postAuthor) : null;
+      const links = [...post.querySelectorAll('a[href]')].slice(0, 40).map((link) => ({
+        href: link.getAttribute('href'),
+        text: link.textContent.trim().slice(0, 200),
+        inText: !!textElement?.contains(link),
+      }));
+      return {
+        text: (textElement?.textContent ?? '').slice(0, 5000),
+        author: authorElement?.getAttribute('href') ?? null,
+        links,
+        context: textOutside(post, textElement, authorElement),
+        time: (profile.time && post.querySelector(profile.time)?.getAttribute('datetime')) || null,
+        permalink: (profile.permalink && post.querySelector(profile.permalink)?.getAttribute('href')) || null,
+        repost: !!(profile.repostMarker && post.querySelector(profile.repostMarker)),
+      };
+    }
+
+    async function readMemory() {
+      if (!profile.memory) return null;
+      const stored = (await api.storage.local.get(profile.key))[profile.key];
+      return stored?.observation ?? null;
+    }
+
+    function save(observation) {
+      clearTimeout(saveTimer);
+      const key = profile.key;
+      saveTimer = setTimeout(() => {
+        api.storage.local
+          .set({ [key]: { seen: Date.now(), observation } })
+          .then(() => api.runtime.sendMessage({ what: 'profileSaved' }))
+          .catch((error) => console.warn(`Sincerely could not remember this profile: ${error?.message ?? error}`));
+      }, 1000);
+    }
+
+    return {
+      /** A new plan: a new person, or none. The previous badge goes at once. */
+      reset(newProfile) {
+        badge?.remove();
+        badge = null;
+        profile = newProfile;
+        posts = [];
+        seenPosts = new WeakSet();
+        memory = null;
+        memoryRead = profile ? readMemory().catch(() => null) : null;
+        dirty = !!profile;
+      },
+      survey(element) {
+        if (!profile?.post) return;
+        const found = element.matches(profile.post) ? [element] : element.querySelectorAll(profile.post);
+        for (const post of found) {
+          if (seenPosts.has(post)) continue;
+          seenPosts.add(post);
+          posts.push(post);
+          dirty = true;
+        }
+        if (profile.header && (element.matches(profile.header) || element.querySelector(profile.header))) dirty = true;
+      },
+      /** After a round of surveys: score what is visible now, if anything changed. */
+      async update() {
+        if (!profile || !dirty || busy) return;
+        const header = document.querySelector(profile.header);
+        if (!header) return;
+        dirty = false;
+        busy = true;
+        try {
+          const forKey = profile.key;
+          memory ??= await memoryRead;
+          posts = posts.filter((post) => post.isConnected).slice(-MAX_POSTS);
+          const answer = await callEngine('profile', { url: location.href, posts: posts.map(read), memory });
+          if (profile?.key !== forKey) return; // The person changed meanwhile.
+          if (answer.memoryError) console.warn(`Sincerely forgot a stored profile: ${answer.memoryError}`);
+          if (!badge || !badge.connected || badge.host.parentElement !== header) {
+            badge?.remove();
+            badge = sincerelyBadge.create(header);
+          }
+          badge.show(answer.badge);
+          if (answer.observation) {
+            memory = answer.observation;
+            save(memory);
+          }
+        } finally {
+          busy = false;
+        }
+      },
+      stop() {
+        badge?.remove();
+        badge = null;
+        profile = null;
+      },
+    };
+  })();
+
   // ---- domWatcher ------------------------------------------------------------------
 
   const domWatcher = (() => {
@@ -283,7 +405,10 @@
       const deadline = performance.now() + 8;
       for (const node of queue) {
         queue.delete(node);
-        if (node.isConnected) domSurveyor.survey(node);
+        if (node.isConnected) {
+          domSurveyor.survey(node);
+          profileWatcher.survey(node);
+        }
         if (performance.now() > deadline) {
           // Yield: the rest waits for the next frame, still held by the sheet.
           schedule();
@@ -291,6 +416,14 @@
         }
       }
       await domSurveyor.flush();
+      if (location.href !== plannedUrl) {
+        // A single-page app moved to another page: plan it afresh (another person's
+        // profile must never keep the previous badge).
+        plannedUrl = location.href;
+        await replan();
+        return;
+      }
+      await profileWatcher.update();
       if (titleDirty) {
         titleDirty = false;
         await titleWatcher.check();
@@ -364,6 +497,7 @@
     state.hidden = 0;
     state.countedMetrics = new WeakSet();
     domSurveyor.forget();
+    profileWatcher.reset(plan.profile ?? null);
     root.setAttribute(ROOT, plan.rootTokens);
     root.setAttribute('data-sincerely-engine', host.mode);
     active = true;
@@ -371,7 +505,10 @@
     reportStatus();
   }
 
+  let plannedUrl = location.href;
+
   async function replan() {
+    plannedUrl = location.href;
     const newPlan = await callEngine('page-plan', { url: location.href });
     if (newPlan.active) await activate(newPlan);
     else {
@@ -387,6 +524,12 @@
     ({ settings } = await api.storage.sync.get('settings'));
     await host.start(settings, { forceWorker });
     await replan();
+    // Back/forward within the app, and pages restored from the back/forward cache.
+    const onNavigate = () => {
+      if (!failed && location.href !== plannedUrl) replan().catch((error) => fail(`could not follow the navigation: ${error?.message ?? error}`));
+    };
+    addEventListener('popstate', onNavigate);
+    addEventListener('pageshow', (event) => event.persisted && onNavigate());
     // Live: a change in the popup reaches this tab without a reload.
     api.storage.onChanged.addListener((changes, area) => {
       if (area !== 'sync' || !changes.settings || failed) return;

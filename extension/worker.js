@@ -58,6 +58,25 @@ async function recordTabStatus(tabId, status) {
   await api.action.setBadgeBackgroundColor?.({ tabId, color: status.failed ? '#b3261e' : '#5b5f66' });
 }
 
+// Profile memory: at most 2,000 profiles, least recently seen dropped first, and none
+// older than 90 days (see PRIVACY.md).
+const MAX_PROFILES = 2000;
+const PROFILE_DAYS = 90;
+let pruneTimer = 0;
+function schedulePrune() {
+  clearTimeout(pruneTimer);
+  pruneTimer = setTimeout(async () => {
+    const everything = await api.storage.local.get(null);
+    const profiles = Object.entries(everything)
+      .filter(([key]) => key.startsWith('profile:'))
+      .map(([key, value]) => [key, Number(value?.seen) || 0])
+      .sort((a, b) => b[1] - a[1]);
+    const oldest = Date.now() - PROFILE_DAYS * 86400e3;
+    const drop = profiles.filter(([, seen], index) => index >= MAX_PROFILES || seen < oldest).map(([key]) => key);
+    if (drop.length) await api.storage.local.remove(drop);
+  }, 2000);
+}
+
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   switch (message?.what) {
     case 'engineCall':
@@ -66,6 +85,9 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     case 'tabStatus':
       recordTabStatus(sender.tab?.id, message.status).then(() => sendResponse(true), () => sendResponse(false));
       return true;
+    case 'profileSaved':
+      schedulePrune();
+      return false;
     default:
       return false;
   }

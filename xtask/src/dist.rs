@@ -132,12 +132,13 @@ pub fn manifest_for(browser: &str, mut manifest: Value) -> Result<Value> {
                 ENGINE_JS,
                 "engine-host.js",
                 "prefer-worker.js",
+                "badge.js",
                 "content.js",
             ],
         ),
         (
             in_page_matches,
-            vec![ENGINE_JS, "engine-host.js", "content.js"],
+            vec![ENGINE_JS, "engine-host.js", "badge.js", "content.js"],
         ),
     ] {
         if !matches.is_empty() {

@@ -1,0 +1,71 @@
+// The conversation-quality badge on profile pages, in real Chromium: what it shows must
+// be what the native `sincerely score` computes for the same posts.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { launch } from './browsers.mjs';
+import { loadCases, ROOT, waitFor } from './harness.mjs';
+import { runCase } from './cases.mjs';
+import { readBadges } from './pierce.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch('chromium');
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** The reference: the native command line on the fixture's posts.json. */
+function expectedBadge(kase) {
+  const file = path.join(kase.dir, kase.badge.posts);
+  const output = execFileSync('cargo', ['run', '--quiet', '--', 'score', file, '--json'], { cwd: ROOT, encoding: 'utf8' });
+  return JSON.parse(output).files[0].badge;
+}
+
+const cases = loadCases().filter((kase) => kase.badge);
+
+for (const kase of cases) {
+  test(`${kase.id}: the badge matches the engine`, async () => {
+    const expected = expectedBadge(kase);
+    const result = await runCase(browser, kase, { keepPage: true });
+    const page = result.page.raw;
+    const [badge] = await waitFor(async () => {
+      const badges = await readBadges(page);
+      return badges.length && badges[0].button?.texts.length ? badges : null;
+    }, 'the badge');
+    assert.equal(badge.shadowType, 'closed');
+    const shown = badge.button.texts.join(' ');
+    assert.ok(shown.includes(expected.labelName), `label: ${shown} vs ${expected.labelName}`);
+    assert.ok(shown.includes(String(expected.score)), `score: ${shown} vs ${expected.score}`);
+    assert.match(badge.button.attributes['aria-label'], new RegExp(`${expected.labelName}, ${expected.score} of 100`));
+    const panelText = badge.panel.texts.join('\n');
+    for (const reason of expected.reasons) assert.ok(panelText.includes(reason.text), `reason missing: ${reason.text}`);
+    for (const bar of expected.bars) assert.ok(panelText.includes(bar.name), `bar missing: ${bar.name}`);
+    assert.ok('hidden' in badge.panel.attributes, 'the panel starts closed');
+
+    // Click opens the panel; Escape closes it.
+    await page.click('sincerely-badge');
+    await waitFor(async () => (await readBadges(page))[0].button.attributes['aria-expanded'] === 'true', 'the panel to open');
+    await page.keyboard.press('Escape');
+    await waitFor(async () => (await readBadges(page))[0].button.attributes['aria-expanded'] === 'false', 'the panel to close');
+
+    // The page's own scripts cannot reach into it.
+    const fromPage = await page.evaluate(() => {
+      const host = document.querySelector('sincerely-badge');
+      return { shadowRoot: host.shadowRoot, text: host.textContent, attributes: host.getAttributeNames() };
+    });
+    assert.equal(fromPage.shadowRoot, null);
+    assert.equal(fromPage.text, '');
+    await page.close();
+  });
+}
+
+test('no badge on a page that is not a profile', async () => {
+  const kase = loadCases().find((c) => c.id === 'x/home-timeline');
+  const result = await runCase(browser, kase, { keepPage: true });
+  assert.deepEqual(await readBadges(result.page.raw), []);
+  await result.page.close();
+});
