@@ -402,6 +402,13 @@
 
     async function work() {
       if (!active) return;
+      if (location.href !== plannedUrl) {
+        // A single-page app moved to another page. The badge goes before anything else
+        // (before this frame paints): the site may reuse the header for another person.
+        profileWatcher.stop();
+        await replan();
+        return;
+      }
       const deadline = performance.now() + 8;
       for (const node of queue) {
         queue.delete(node);
@@ -416,13 +423,6 @@
         }
       }
       await domSurveyor.flush();
-      if (location.href !== plannedUrl) {
-        // A single-page app moved to another page: plan it afresh (another person's
-        // profile must never keep the previous badge).
-        plannedUrl = location.href;
-        await replan();
-        return;
-      }
       await profileWatcher.update();
       if (titleDirty) {
         titleDirty = false;

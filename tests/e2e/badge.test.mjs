@@ -19,8 +19,8 @@ after(async () => {
 });
 
 /** The reference: the native command line on the fixture's posts.json. */
-function expectedBadge(kase) {
-  const file = path.join(kase.dir, kase.badge.posts);
+function expectedBadge(kase, posts = kase.badge.posts) {
+  const file = path.join(kase.dir, posts);
   const output = execFileSync('cargo', ['run', '--quiet', '--', 'score', file, '--json'], { cwd: ROOT, encoding: 'utf8' });
   return JSON.parse(output).files[0].badge;
 }
@@ -59,6 +59,36 @@ for (const kase of cases) {
     });
     assert.equal(fromPage.shadowRoot, null);
     assert.equal(fromPage.text, '');
+
+    if (kase.navigate) {
+      // The site moves to another person in place. After the click, no painted frame may
+      // still hold the previous person's badge (checked after each frame's paint).
+      const expectedNext = expectedBadge(kase, kase.navigate.posts);
+      await page.evaluate(() => {
+        window.__oldBadge = document.querySelector('sincerely-badge');
+        window.__oldBadgeFrames = 0;
+        let frames = 0;
+        const tick = () =>
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              const navigated = document.documentElement.hasAttribute('data-fixture-navigated');
+              if (navigated && window.__oldBadge.isConnected) window.__oldBadgeFrames++;
+              if (++frames < 90) tick();
+            }, 0),
+          );
+        tick();
+      });
+      await page.click(kase.navigate.click);
+      await waitFor(() => page.evaluate((s) => !!document.querySelector(s), kase.navigate.ready), 'the navigation');
+      const [next] = await waitFor(async () => {
+        const badges = await readBadges(page);
+        const label = expectedNext.score === null ? 'Not enough to judge' : expectedNext.labelName;
+        return badges.length === 1 && badges[0].button.texts.join(' ').includes(label) ? badges : null;
+      }, "the next person's badge");
+      assert.ok(next.button.attributes['aria-label'].includes(expectedNext.score === null ? 'Not enough to judge' : expectedNext.labelName));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal(await page.evaluate(() => window.__oldBadgeFrames), 0, 'frames painted with the previous badge');
+    }
     await page.close();
   });
 }
