@@ -308,15 +308,22 @@
       return stored?.observation ?? null;
     }
 
+    // The first answer is stored at once (a visit may be short); later ones, as the user
+    // scrolls, at most once a second.
+    let lastSave = 0;
     function save(observation) {
       clearTimeout(saveTimer);
       const key = profile.key;
-      saveTimer = setTimeout(() => {
+      const write = () => {
+        lastSave = Date.now();
         api.storage.local
           .set({ [key]: { seen: Date.now(), observation } })
           .then(() => api.runtime.sendMessage({ what: 'profileSaved' }))
           .catch((error) => console.warn(`Sincerely could not remember this profile: ${error?.message ?? error}`));
-      }, 1000);
+      };
+      const wait = lastSave + 1000 - Date.now();
+      if (wait <= 0) write();
+      else saveTimer = setTimeout(write, wait);
     }
 
     return {

@@ -1,0 +1,104 @@
+// The badge's memory: local, bounded, text-free, and harmless when corrupt.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch } from './browsers.mjs';
+import { loadCases, sleep, waitFor } from './harness.mjs';
+import { runCase } from './cases.mjs';
+import { readBadges } from './pierce.mjs';
+
+let browser;
+const kase = loadCases().find((c) => c.id === 'x/profile-conversational');
+const KEY = 'profile:x:anaortega';
+const local = (fn, arg) => browser.worker().evaluate(fn, arg);
+
+before(async () => {
+  browser = await launch('chromium');
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function visit() {
+  const result = await runCase(browser, kase, { keepPage: true });
+  const [badge] = await waitFor(async () => {
+    const badges = await readBadges(result.page.raw);
+    return badges.length && badges[0].button?.texts.length ? badges : null;
+  }, 'the badge');
+  return { page: result.page, badge };
+}
+
+test('a visit is remembered as counts, without any post text', async () => {
+  const { page } = await visit();
+  const stored = await waitFor(() => local((key) => chrome.storage.local.get(key).then((all) => all[key]), KEY), 'the stored observation', 5000);
+  await page.close();
+  assert.ok(stored.seen > Date.now() - 60_000);
+  assert.ok(stored.observation.counts, 'feature counts are stored');
+  const json = JSON.stringify(stored);
+  const posts = JSON.parse(fs.readFileSync(path.join(kase.dir, 'posts.json'), 'utf8'));
+  for (const post of posts) {
+    for (const phrase of post.text.split(/[.!?]/).map((s) => s.trim()).filter((s) => s.length > 12)) {
+      assert.ok(!json.includes(phrase), `post text leaked into memory: ${phrase}`);
+    }
+  }
+  assert.ok(!json.includes('anaortega/status'), 'no post ids in clear');
+});
+
+test('a second visit does not count the same posts twice', async () => {
+  const before = await local((key) => chrome.storage.local.get(key).then((all) => all[key].observation.counts), KEY);
+  const { page, badge } = await visit();
+  await sleep(1500);
+  const after = await local((key) => chrome.storage.local.get(key).then((all) => all[key].observation.counts), KEY);
+  await page.close();
+  assert.deepEqual(after, before);
+  assert.ok(badge.button.texts.join(' ').includes('Conversationalist'));
+});
+
+test('a corrupt stored profile is dropped and the badge still shows', async () => {
+  await local((key) => chrome.storage.local.set({ [key]: { seen: 1, observation: { v: 1, counts: 'garbage', seenPosts: [-1] } } }), KEY);
+  const { page, badge } = await visit();
+  await page.close();
+  assert.ok(badge.button.texts.join(' ').includes('Conversationalist'));
+  const stored = await waitFor(
+    () => local((key) => chrome.storage.local.get(key).then((all) => typeof all[key]?.observation?.counts === 'object' && all[key]), KEY),
+    'a valid observation written back',
+    5000,
+  );
+  assert.ok(stored.seen > 1);
+});
+
+test('memory keeps at most 2,000 profiles, none older than 90 days', async () => {
+  await local(async () => {
+    const now = Date.now();
+    const entries = {};
+    for (let i = 0; i < 2010; i++) entries[`profile:x:fake${i}`] = { seen: now - i * 1000, observation: {} };
+    entries['profile:x:ancient'] = { seen: now - 91 * 86400e3, observation: {} };
+    await chrome.storage.local.set(entries);
+  });
+  const { page } = await visit(); // Saving this profile schedules the prune.
+  await page.close();
+  const counts = await waitFor(
+    () =>
+      local(async () => {
+        const all = await chrome.storage.local.get(null);
+        const keys = Object.keys(all).filter((k) => k.startsWith('profile:'));
+        return keys.length <= 2000 && { total: keys.length, ancient: 'profile:x:ancient' in all, ana: 'profile:x:anaortega' in all };
+      }),
+    'the prune',
+    10000,
+  );
+  assert.deepEqual(counts, { total: 2000, ancient: false, ana: true });
+});
+
+test('with memory off nothing is stored', async () => {
+  await local(() => chrome.storage.local.clear());
+  await local(() => chrome.storage.sync.set({ settings: { memory: false } }));
+  const { page } = await visit();
+  await sleep(1500);
+  await page.close();
+  const keys = await local(() => chrome.storage.local.get(null).then((all) => Object.keys(all)));
+  assert.deepEqual(keys, []);
+  await local(() => chrome.storage.sync.set({ settings: {} }));
+});
