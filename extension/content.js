@@ -181,6 +181,25 @@
         if (around) pending.set(around, true);
         for (const candidate of element.querySelectorAll(plan.candidates)) pending.set(candidate, true);
       }
+      if (plan.generic) surveyGeneric(element);
+    }
+
+    // Generic mode (a site without rules, switched on by the user): the elements that
+    // directly hold short text with a digit are the candidates. Long texts are prose and
+    // editable or code areas belong to the user; none of those are read.
+    const GENERIC_SKIP = 'script, style, textarea, input, select, code, pre, kbd, samp, [contenteditable], svg';
+    const GENERIC_MAX_TEXT = 160;
+    const GENERIC_MAX_NODES = 5000;
+    function surveyGeneric(element) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      let visited = 0;
+      for (let node = walker.nextNode(); node && visited < GENERIC_MAX_NODES; node = walker.nextNode(), visited++) {
+        if (!DIGIT.test(node.data)) continue;
+        const parent = node.parentElement;
+        if (!parent || pending.has(parent) || parent.closest(GENERIC_SKIP)) continue;
+        if (parent.textContent.length > GENERIC_MAX_TEXT) continue;
+        pending.set(parent, true);
+      }
     }
 
     /** Sends the pending candidates to the engine in one batch and applies the answer. */
