@@ -99,3 +99,29 @@ test('no badge on a page that is not a profile', async () => {
   assert.deepEqual(await readBadges(result.page.raw), []);
   await result.page.close();
 });
+
+// Firefox: the same pipeline (in-page engine there). Closed shadow roots are out of reach
+// of the page and of puppeteer, so this checks that a badge of plausible size is drawn
+// and that the page cannot look inside it.
+test('firefox: the badge is drawn on an X profile and stays closed', async () => {
+  const firefox = await launch('firefox');
+  try {
+    const kase = loadCases().find((c) => c.id === 'x/profile-conversational');
+    const result = await runCase(firefox, kase, { keepPage: true });
+    const seen = await waitFor(
+      () =>
+        result.page.evaluate(() => {
+          const host = document.querySelector('sincerely-badge');
+          const box = host?.getBoundingClientRect();
+          return host && box.width > 60 && box.height > 10 && { width: box.width, shadowRoot: host.shadowRoot, text: host.textContent };
+        }),
+      'the badge in Firefox',
+    );
+    assert.equal(seen.shadowRoot, null);
+    assert.equal(seen.text, '');
+    assert.equal(result.engine, 'in-page');
+    await result.page.close();
+  } finally {
+    await firefox.close();
+  }
+});
