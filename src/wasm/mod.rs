@@ -6,6 +6,8 @@
 //! - `playground` (feature `www`): the www/ playground's exports, built for `--target web`.
 
 pub mod engine;
+#[cfg(feature = "www")]
+pub mod playground;
 
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() -> Result<(), wasm_bindgen::JsValue> {

@@ -83,6 +83,7 @@ pub fn run() -> Result {
             return Err(format!("zip failed for {browser}"));
         }
     }
+    crate::www::build()?;
     print_sizes(&dist.join("chrome"))
 }
 

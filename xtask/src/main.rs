@@ -13,6 +13,7 @@ mod codegen;
 mod dist;
 mod setup;
 mod util;
+mod www;
 
 use std::process::ExitCode;
 
