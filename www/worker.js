@@ -12,7 +12,13 @@
 import init, { ExportReader, scoreConversation } from './pkg/sincerely_www.js';
 import { isZip, listZip, readEntry, ZipError } from './zip.js';
 
-const ready = init({ module_or_path: new URL('./pkg/sincerely_www_bg.wasm', import.meta.url) });
+// A worker takes its Content-Security-Policy from its own response headers, not from the
+// page's <meta>, and a static host may send none. So once the engine is loaded (its one
+// request), the worker gives up the ways to reach a network: nothing here needs one.
+const NETWORK_APIS = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport'];
+const ready = init({ module_or_path: new URL('./pkg/sincerely_www_bg.wasm', import.meta.url) }).then(() => {
+  for (const name of NETWORK_APIS) Object.defineProperty(self, name, { value: undefined });
+});
 
 /** The entries of an archive that hold posts: Mastodon's outbox.json, X's data/tweets.js
  *  (and tweets-part1.js… of big archives; data/tweet.js in older ones). */

@@ -242,6 +242,8 @@ let page;
 let inputs;
 const served = [];
 const seenRequests = [];
+/** Requests the pages' own policies stopped in the browser: they never left it. */
+const cspBlocked = new Set();
 
 before(async () => {
   assert.ok(fs.existsSync(path.join(WWW, 'pkg/sincerely_www_bg.wasm')), 'www/pkg is missing: run `cargo xtask dist` first');
@@ -267,6 +269,9 @@ before(async () => {
   browser = await launch('chromium', { extension: false });
   browser.router.passPrefix = wwwUrl;
   browser.context.on('request', (request) => seenRequests.push(request.url()));
+  browser.context.on('requestfailed', (request) => {
+    if (request.failure()?.errorText === 'csp') cspBlocked.add(request.url());
+  });
   page = (await browser.newPage()).raw;
   page.on('pageerror', (error) => console.error('page error:', error));
   page.on('console', (message) => message.type() === 'error' && console.error('console:', message.text()));
@@ -451,6 +456,7 @@ test('pasted posts and a pasted conversation are scored', async () => {
 });
 
 test('the demo index lists every fixture page', async () => {
+  await waitFor(() => page.evaluate(() => document.querySelector('#demo-list li[data-id]')), 'the demo list');
   const listed = await page.evaluate(() => [...document.querySelectorAll('#demo-list li[data-id]')].map((item) => [item.dataset.id, item.querySelector('a').getAttribute('href')]));
   const fixtures = fs.readdirSync(path.join(ROOT, 'tests/fixtures')).flatMap((site) => {
     const dir = path.join(ROOT, 'tests/fixtures', site);
@@ -458,12 +464,20 @@ test('the demo index lists every fixture page', async () => {
     return fs.readdirSync(dir).filter((name) => fs.existsSync(path.join(dir, name, 'case.json'))).map((name) => `${site}/${name}`);
   }).sort();
   assert.deepEqual(listed.map(([id]) => id).sort(), fixtures);
-  for (const [, href] of listed) assert.ok(fs.existsSync(path.join(WWW, href)), href);
+  // Each local copy opens from here without reaching the sites' servers it names.
+  for (const [, href] of listed) {
+    assert.ok(fs.existsSync(path.join(WWW, href)), href);
+    const copy = await browser.context.newPage();
+    await copy.goto(wwwUrl + href, { waitUntil: 'load' });
+    await copy.close();
+  }
 });
 
-test('no request left 127.0.0.1', () => {
-  assert.deepEqual(browser.router.blocked, []);
-  const elsewhere = seenRequests.filter((url) => !url.startsWith(wwwUrl) && !/^(data|blob):/.test(url));
+test('no request left 127.0.0.1', async () => {
+  await waitFor(() => served.some((url) => url.endsWith('.wasm')), 'the worker to load the engine');
+  console.log(`  ${cspBlocked.size} requests stopped by the pages' Content-Security-Policy before leaving the browser`);
+  assert.deepEqual(browser.router.blocked.filter((url) => !cspBlocked.has(url)), []);
+  const elsewhere = seenRequests.filter((url) => !url.startsWith(wwwUrl) && !/^(data|blob):/.test(url) && !cspBlocked.has(url));
   assert.deepEqual(elsewhere, []);
   // The worker's own request for the engine was seen, so worker requests are watched too.
   assert.ok(served.some((url) => url.endsWith('/pkg/sincerely_www_bg.wasm')), served.join(' '));
