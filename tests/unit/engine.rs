@@ -118,3 +118,72 @@ fn a_wrong_protocol_version_is_an_error_answer() {
     let response = Engine::new(Settings::default()).handle(request);
     assert!(matches!(response.answer, Answer::Error { .. }));
 }
+
+#[test]
+fn profile_plans_only_on_profile_pages_and_only_with_the_badge_on() {
+    let engine = Engine::new(Settings::default());
+    let plan = engine.page_plan("https://x.com/Kikobeats/with_replies");
+    let profile = plan.profile.expect("a profile plan");
+    assert_eq!(profile.handle, "kikobeats");
+    assert_eq!(profile.key, "profile:x:kikobeats");
+    assert!(profile.memory);
+    assert!(engine.page_plan("https://x.com/home").profile.is_none());
+    let no_badge = Engine::new(Settings {
+        badge: false,
+        ..Settings::default()
+    });
+    assert!(no_badge
+        .page_plan("https://x.com/Kikobeats")
+        .profile
+        .is_none());
+}
+
+#[test]
+fn a_profile_answer_scores_and_returns_what_to_remember() {
+    use crate::profile::RawPost;
+    let posts: Vec<RawPost> = (0..3)
+        .map(|index| RawPost {
+            text: format!("Post number {index}"),
+            author: Some("/ana".into()),
+            permalink: Some(format!("/ana/status/{index}")),
+            ..RawPost::default()
+        })
+        .collect();
+    let engine = Engine::new(Settings::default());
+    let answer = engine.profile("https://x.com/ana", &posts, None).unwrap();
+    assert_eq!(answer.handle, "ana");
+    assert_eq!(
+        answer.badge.score, None,
+        "three posts are not enough to judge"
+    );
+    let remembered = serde_json::to_value(answer.observation.unwrap()).unwrap();
+    assert!(
+        !remembered.to_string().contains("Post number"),
+        "no text is remembered"
+    );
+    // The same posts again, with the memory: nothing is counted twice.
+    let again = engine
+        .profile("https://x.com/ana", &posts, Some(&remembered))
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(again.observation.unwrap()).unwrap(),
+        remembered
+    );
+    // Garbage memory is reported and ignored.
+    let garbage = serde_json::json!({"v": 1, "counts": "nope"});
+    let answer = engine
+        .profile("https://x.com/ana", &posts, Some(&garbage))
+        .unwrap();
+    assert!(answer.memory_error.is_some());
+    // Memory off: nothing to remember.
+    let forgetful = Engine::new(Settings {
+        memory: false,
+        ..Settings::default()
+    });
+    assert!(forgetful
+        .profile("https://x.com/ana", &posts, None)
+        .unwrap()
+        .observation
+        .is_none());
+    assert!(engine.profile("https://x.com/home", &posts, None).is_none());
+}
