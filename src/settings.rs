@@ -1,17 +1,149 @@
 //! The settings schema shared by the engine, the popup and the options page.
 //!
-//! Stored as JSON in `storage.sync` under [`STORAGE_KEY`]. Reading is lenient field by
-//! field: a corrupt or foreign value falls back to the default for that field only and
-//! is reported as a [`SettingsWarning`], so one bad field never costs the others.
+//! Stored as JSON in `storage.sync` under [`STORAGE_KEY`]. Two ways in:
+//!
+//! - [`Settings::from_json_value`] reads what is stored, leniently, field by field: a
+//!   corrupt or foreign value falls back to the default for that field only and is
+//!   reported as a [`SettingsWarning`], so one bad field never costs the others.
+//! - [`Settings::import`] reads a file the user chose, strictly: it returns settings only
+//!   when every field is right, and otherwise every problem at once, so an import never
+//!   half-applies.
+//!
+//! Both run the stored value through [`migrate`] first. The way out is
+//! [`Settings::to_storage_value`], which validates and checks the `storage.sync` quota,
+//! and [`Settings::export`] for the file.
+//!
+//! ## Versions
+//! - 1: the first release.
+//! - 2: host lists hold bare, lowercase host names ("x.com"), never URLs or ports; version
+//!   1 stored whatever it was given, so "https://X.com/" never matched a page.
 
 use crate::recognize::MetricKind;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
-/// The version written with every stored copy; bump it with a migration in [`Settings::from_json_value`].
-pub const SETTINGS_VERSION: u32 = 1;
+/// The version written with every stored copy; bump it with a step in [`migrate`].
+pub const SETTINGS_VERSION: u32 = 2;
 /// The `storage.sync` key.
 pub const STORAGE_KEY: &str = "settings";
+/// `storage.sync.QUOTA_BYTES_PER_ITEM`: the key's length plus the value's JSON, in bytes
+/// (the same in Chrome and Firefox).
+pub const SYNC_QUOTA_BYTES_PER_ITEM: usize = 8192;
+/// `storage.sync.QUOTA_BYTES`: everything the extension keeps in sync. Settings are the
+/// only item, so the per-item quota is the one that binds; both are checked.
+pub const SYNC_QUOTA_BYTES: usize = 102_400;
+/// The longest host list accepted; a few hundred hosts fit well inside the item quota.
+pub const MAX_HOSTS: usize = 200;
+/// What an exported file says it is.
+pub const EXPORT_FORMAT: &str = "sincerely-settings";
+
+/// Why settings could not be imported or stored. Each says what the user should do.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize)]
+#[serde(tag = "type", content = "arg", rename_all = "kebab-case")]
+pub enum SettingsError {
+    /// The file is not JSON; the user picked the wrong file or it was cut short.
+    #[error("not JSON (line {line}, column {column}): {message}")]
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// JSON, but not a settings object.
+    #[error("not a Sincerely settings file")]
+    NotSettings,
+    /// Written by a newer Sincerely: update this one first.
+    #[error("made by a newer version of Sincerely (settings version {0})")]
+    TooNew(u32),
+    /// A field is unknown; the file was made by something else.
+    #[error("unknown field \"{0}\"")]
+    UnknownField(String),
+    /// A field has the wrong kind of value.
+    #[error("field \"{field}\": {message}")]
+    BadField { field: String, message: String },
+    /// A host list entry is not a host name.
+    #[error("field \"{field}\": \"{host}\" is not a host name")]
+    BadHost { field: String, host: String },
+    /// A host list is longer than [`MAX_HOSTS`].
+    #[error("field \"{field}\": more than {max} hosts")]
+    TooManyHosts { field: String, max: usize },
+    /// A per-site switch names a site Sincerely has no rules for.
+    #[error("field \"sites\": no site \"{0}\"")]
+    UnknownSite(String),
+    /// Too big for `storage.sync`; remove hosts from the lists.
+    #[error("{bytes} bytes is more than storage.sync allows ({max})")]
+    TooLarge { bytes: usize, max: usize },
+}
+
+/// Brings a stored or imported value from the version it says it has to
+/// [`SETTINGS_VERSION`]. A value without a version is version 1. A value from a newer
+/// version is left as it is: the lenient reader keeps what it understands, and
+/// [`Settings::import`] refuses it.
+pub fn migrate(mut value: Value) -> Value {
+    let Some(object) = value.as_object_mut() else {
+        return value;
+    };
+    let version = object
+        .get("version")
+        .and_then(Value::as_u64)
+        .map_or(1, |v| v as u32);
+    if version > SETTINGS_VERSION {
+        return value;
+    }
+    if version < 2 {
+        // 1 → 2: host lists become bare lowercase host names.
+        for field in HOST_FIELDS {
+            if let Some(Value::Array(hosts)) = object.get_mut(field) {
+                let mut normalized: Vec<Value> = Vec::new();
+                for host in hosts.iter() {
+                    let entry = match host.as_str().and_then(normalize_host) {
+                        Some(clean) => Value::String(clean),
+                        // Not a string or not a host: kept, so the reader reports it.
+                        None => host.clone(),
+                    };
+                    if !normalized.contains(&entry) {
+                        normalized.push(entry);
+                    }
+                }
+                *hosts = normalized;
+            }
+        }
+    }
+    object.insert("version".into(), SETTINGS_VERSION.into());
+    value
+}
+
+const HOST_FIELDS: [&str; 3] = ["pausedHosts", "mastodonHosts", "genericHosts"];
+
+/// "https://X.com:443/home" → "x.com"; `None` when what is left is not a host name.
+pub fn normalize_host(raw: &str) -> Option<String> {
+    let mut host = raw.trim();
+    if let Some((_, rest)) = host.split_once("://") {
+        host = rest;
+    }
+    host = host.split(['/', '?', '#']).next().unwrap_or_default();
+    host = host.rsplit('@').next().unwrap_or_default();
+    if let Some((name, port)) = host.rsplit_once(':') {
+        if port.chars().all(|c| c.is_ascii_digit()) {
+            host = name;
+        }
+    }
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    is_host(&host).then_some(host)
+}
+
+/// A DNS host name: dot-separated labels of letters, digits and inner hyphens.
+fn is_host(host: &str) -> bool {
+    !host.is_empty()
+        && host.len() <= 253
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+}
 
 /// How one kind of number is shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,6 +209,7 @@ impl Settings {
     pub fn from_json_value(value: &serde_json::Value) -> (Settings, Vec<SettingsWarning>) {
         let mut settings = Settings::default();
         let mut warnings = Vec::new();
+        let value = migrate(value.clone());
         let Some(object) = value.as_object() else {
             if !value.is_null() {
                 warnings.push(SettingsWarning {
@@ -130,8 +263,176 @@ impl Settings {
                 }),
             }
         }
+        // Hosts that are not host names go, one by one, each with a warning.
+        for (name, list) in [
+            ("pausedHosts", &mut settings.paused_hosts),
+            ("mastodonHosts", &mut settings.mastodon_hosts),
+            ("genericHosts", &mut settings.generic_hosts),
+        ] {
+            list.retain(|host| {
+                let ok = is_host(host);
+                if !ok {
+                    warnings.push(SettingsWarning {
+                        field: name.into(),
+                        message: format!("\"{host}\" is not a host name"),
+                    });
+                }
+                ok
+            });
+        }
         settings.version = SETTINGS_VERSION;
         (settings, warnings)
+    }
+
+    /// Reads an imported file strictly: every field must be known and right, or nothing
+    /// is returned but the full list of what is wrong.
+    pub fn import(text: &str) -> Result<Settings, Vec<SettingsError>> {
+        let value: Value = serde_json::from_str(text).map_err(|error| {
+            vec![SettingsError::NotJson {
+                line: error.line(),
+                column: error.column(),
+                message: error.to_string(),
+            }]
+        })?;
+        let mut value = match value {
+            // The exported shape, or a bare settings object.
+            Value::Object(mut object) if object.get("format").is_some() => {
+                if object.get("format") != Some(&Value::String(EXPORT_FORMAT.into())) {
+                    return Err(vec![SettingsError::NotSettings]);
+                }
+                object.remove("settings").unwrap_or(Value::Null)
+            }
+            other => other,
+        };
+        if !value.is_object() {
+            return Err(vec![SettingsError::NotSettings]);
+        }
+        if let Some(version) = value.get("version") {
+            match version.as_u64() {
+                Some(v) if v as u32 > SETTINGS_VERSION => {
+                    return Err(vec![SettingsError::TooNew(v as u32)])
+                }
+                Some(_) => {}
+                None => {
+                    return Err(vec![SettingsError::BadField {
+                        field: "version".into(),
+                        message: "not a whole number".into(),
+                    }])
+                }
+            }
+        }
+        value = migrate(value);
+        let mut errors = Vec::new();
+        let known = [
+            "version",
+            "enabled",
+            "pausedHosts",
+            "sites",
+            "metrics",
+            "badge",
+            "memory",
+            "mastodonHosts",
+            "genericHosts",
+        ];
+        for key in value.as_object().into_iter().flat_map(|o| o.keys()) {
+            if !known.contains(&key.as_str()) {
+                errors.push(SettingsError::UnknownField(key.clone()));
+            }
+        }
+        let (settings, warnings) = Settings::from_json_value(&value);
+        for warning in warnings {
+            errors.push(SettingsError::BadField {
+                field: warning.field,
+                message: warning.message,
+            });
+        }
+        errors.extend(settings.validate());
+        if errors.is_empty() {
+            if let Err(error) = settings.to_storage_value() {
+                errors.push(error);
+            }
+        }
+        if errors.is_empty() {
+            Ok(settings)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// What is wrong with these settings, if anything: unknown sites, hosts that are not
+    /// host names, lists longer than [`MAX_HOSTS`].
+    pub fn validate(&self) -> Vec<SettingsError> {
+        let mut errors = Vec::new();
+        for id in self.sites.keys() {
+            if crate::sites::by_id(id).is_none() {
+                errors.push(SettingsError::UnknownSite(id.clone()));
+            }
+        }
+        for (field, list) in [
+            ("pausedHosts", &self.paused_hosts),
+            ("mastodonHosts", &self.mastodon_hosts),
+            ("genericHosts", &self.generic_hosts),
+        ] {
+            if list.len() > MAX_HOSTS {
+                errors.push(SettingsError::TooManyHosts {
+                    field: field.into(),
+                    max: MAX_HOSTS,
+                });
+            }
+            for host in list {
+                if !is_host(host) {
+                    errors.push(SettingsError::BadHost {
+                        field: field.into(),
+                        host: host.clone(),
+                    });
+                }
+            }
+        }
+        errors
+    }
+
+    /// The value to write under [`STORAGE_KEY`], or why it may not be written: invalid,
+    /// or larger than `storage.sync` takes for one item.
+    pub fn to_storage_value(&self) -> Result<Value, SettingsError> {
+        if let Some(error) = self.validate().into_iter().next() {
+            return Err(error);
+        }
+        let mut settings = self.clone();
+        settings.version = SETTINGS_VERSION;
+        let value = serde_json::to_value(&settings).expect("settings are plain data");
+        let bytes = STORAGE_KEY.len() + value.to_string().len();
+        let max = SYNC_QUOTA_BYTES_PER_ITEM.min(SYNC_QUOTA_BYTES);
+        if bytes > max {
+            return Err(SettingsError::TooLarge { bytes, max });
+        }
+        Ok(value)
+    }
+
+    /// The settings as an export file: pretty JSON that [`Settings::import`] reads back.
+    pub fn export(&self) -> String {
+        let mut settings = self.clone();
+        settings.version = SETTINGS_VERSION;
+        let file = serde_json::json!({ "format": EXPORT_FORMAT, "settings": settings });
+        serde_json::to_string_pretty(&file).expect("settings are plain data") + "\n"
+    }
+
+    /// Sets the display of every kind at once ("hide all" is `set_all(Display::Hide)`).
+    pub fn set_all(&mut self, display: Display) {
+        for kind in MetricKind::ALL {
+            self.metrics.insert(kind, display);
+        }
+    }
+
+    /// Pauses or resumes on `host`; returns whether it is paused afterwards.
+    pub fn toggle_pause(&mut self, host: &str) -> bool {
+        let host = host.to_ascii_lowercase();
+        if self.paused_on(&host) {
+            self.paused_hosts.retain(|h| !h.eq_ignore_ascii_case(&host));
+            false
+        } else {
+            self.paused_hosts.push(host);
+            true
+        }
     }
 
     /// How `kind` is displayed.

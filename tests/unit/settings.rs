@@ -50,3 +50,144 @@ fn round_trips_through_json() {
     assert!(warnings.is_empty());
     assert_eq!(back, settings);
 }
+
+#[test]
+fn version_1_hosts_are_migrated_to_bare_host_names() {
+    let (settings, warnings) = Settings::from_json_value(&json!({
+        "version": 1,
+        "pausedHosts": ["https://X.com/home", "x.com", "mastodon.social:443"],
+        "genericHosts": ["not a host!"]
+    }));
+    assert_eq!(settings.version, SETTINGS_VERSION);
+    assert_eq!(settings.paused_hosts, ["x.com", "mastodon.social"]);
+    assert!(settings.generic_hosts.is_empty());
+    let fields: Vec<&str> = warnings.iter().map(|w| w.field.as_str()).collect();
+    assert_eq!(fields, ["genericHosts"]);
+    // An unversioned value is version 1.
+    let (settings, _) = Settings::from_json_value(&json!({"pausedHosts": ["HTTP://Example.org"]}));
+    assert_eq!(settings.paused_hosts, ["example.org"]);
+}
+
+#[test]
+fn a_current_value_is_not_migrated_again() {
+    let value = json!({"version": SETTINGS_VERSION, "pausedHosts": ["x.com"]});
+    assert_eq!(migrate(value.clone()), value);
+}
+
+#[test]
+fn normalize_host_takes_urls_apart_and_refuses_non_hosts() {
+    assert_eq!(
+        normalize_host(" https://user@Sub.X.com:8080/a?b#c ").as_deref(),
+        Some("sub.x.com")
+    );
+    assert_eq!(normalize_host("x.com.").as_deref(), Some("x.com"));
+    for bad in ["", "-x.com", "x..com", "a b", "x.com:port", "ü.com"] {
+        assert_eq!(normalize_host(bad), None, "{bad:?}");
+    }
+}
+
+#[test]
+fn export_then_import_gives_the_same_settings() {
+    let mut settings = Settings::default();
+    settings.set_all(Display::Coarse);
+    settings.metrics.insert(MetricKind::Likes, Display::Show);
+    settings.sites.insert("x".into(), false);
+    settings.badge = false;
+    settings.toggle_pause("x.com");
+    let text = settings.export();
+    assert!(text.contains(EXPORT_FORMAT));
+    assert_eq!(Settings::import(&text), Ok(settings.clone()));
+    // A bare settings object (what storage holds) imports too.
+    let bare = serde_json::to_string(&settings).unwrap();
+    assert_eq!(Settings::import(&bare), Ok(settings));
+}
+
+#[test]
+fn a_version_1_file_imports_through_the_migration() {
+    let imported =
+        Settings::import(r#"{"version": 1, "pausedHosts": ["https://x.com/"]}"#).unwrap();
+    assert_eq!(imported.paused_hosts, ["x.com"]);
+}
+
+#[test]
+fn an_import_reports_every_problem_and_applies_nothing() {
+    let errors = Settings::import(
+        r#"{"enabled": "yes", "colour": "blue", "sites": {"myspace": true},
+            "metrics": {"likes": "sideways"}, "genericHosts": ["not a host"]}"#,
+    )
+    .unwrap_err();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "unknown field \"colour\"",
+            "field \"enabled\": invalid type: string \"yes\", expected a boolean",
+            "field \"metrics.likes\": unknown metric or display: \"sideways\"",
+            "field \"genericHosts\": \"not a host\" is not a host name",
+            "field \"sites\": no site \"myspace\"",
+        ]
+    );
+}
+
+#[test]
+fn malformed_foreign_and_newer_files_are_refused_clearly() {
+    match Settings::import("{\"enabled\": tru")
+        .unwrap_err()
+        .as_slice()
+    {
+        [SettingsError::NotJson { line: 1, .. }] => {}
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        Settings::import("[1, 2]"),
+        Err(vec![SettingsError::NotSettings])
+    );
+    assert_eq!(
+        Settings::import(r#"{"format": "uBlock", "settings": {}}"#),
+        Err(vec![SettingsError::NotSettings])
+    );
+    assert_eq!(
+        Settings::import(r#"{"version": 99}"#),
+        Err(vec![SettingsError::TooNew(99)])
+    );
+}
+
+#[test]
+fn storage_value_respects_the_sync_item_quota() {
+    let mut settings = Settings {
+        paused_hosts: (0..MAX_HOSTS)
+            .map(|i| format!("host-{i}.example.org"))
+            .collect(),
+        ..Settings::default()
+    };
+    let value = settings.to_storage_value().unwrap();
+    assert!(STORAGE_KEY.len() + value.to_string().len() <= SYNC_QUOTA_BYTES_PER_ITEM);
+    settings.generic_hosts = settings.paused_hosts.clone();
+    match settings.to_storage_value() {
+        Err(SettingsError::TooLarge { bytes, max }) => {
+            assert!(bytes > max && max == SYNC_QUOTA_BYTES_PER_ITEM)
+        }
+        other => panic!("{other:?}"),
+    }
+    settings
+        .generic_hosts
+        .push("one-too-many.example.org".into());
+    assert!(matches!(
+        settings.to_storage_value(),
+        Err(SettingsError::TooManyHosts { .. })
+    ));
+}
+
+#[test]
+fn toggle_pause_and_hide_all() {
+    let mut settings = Settings::default();
+    assert!(settings.toggle_pause("X.com"));
+    assert!(settings.paused_on("x.com"));
+    assert!(!settings.toggle_pause("x.com"));
+    assert!(settings.paused_hosts.is_empty());
+    settings.metrics.insert(MetricKind::Views, Display::Show);
+    settings.set_all(Display::Hide);
+    assert!(MetricKind::ALL
+        .iter()
+        .all(|&kind| settings.display(kind) == Display::Hide));
+}
