@@ -205,15 +205,21 @@ const reportView = {
       if (input.files.length) this.read([...input.files]);
       input.value = '';
     });
-    zone.addEventListener('dragover', (event) => {
+    // A file dropped anywhere on the page is read, rather than opened by the browser.
+    document.addEventListener('dragover', (event) => {
       event.preventDefault();
       zone.classList.add('dragging');
     });
-    zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
-    zone.addEventListener('drop', (event) => {
+    document.addEventListener('dragleave', (event) => {
+      if (!event.relatedTarget) zone.classList.remove('dragging');
+    });
+    document.addEventListener('drop', (event) => {
       event.preventDefault();
       zone.classList.remove('dragging');
-      if (event.dataTransfer.files.length) this.read([...event.dataTransfer.files]);
+      if (event.dataTransfer?.files.length) {
+        this.read([...event.dataTransfer.files]);
+        zone.scrollIntoView({ block: 'start' });
+      }
     });
     zone.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' || event.key === ' ') {
@@ -290,7 +296,7 @@ const reportView = {
       el('p', { class: 'hint' }, 'This report lives only in this tab: reload the page and it is gone.'));
     this.report.dataset.state = 'done';
     this.report.dataset.posts = report.posts;
-    this.report.dataset.format = report.format;
+    this.report.dataset.format = report.format ?? '';
     this.report.hidden = false;
   },
 };
@@ -306,6 +312,33 @@ const EXAMPLE_CONVERSATION = `@ana: Has anyone profiled the new JSON parser? Our
 ↳ ↳ @ana: They did, in the performance section. Thank you both!
 ↳ @growthguru: Use code SAVE20 for 20% off my course. Tag three friends who need this!`;
 
+// A support thread long enough for one participant to get a score: @maintainer answers
+// many people, asks back and comes back; @dealsbot only advertises.
+const LONG_EXAMPLE = `@kim: After the update the export button does nothing on Firefox. Anyone else?
+> @maintainer: Thanks for the report! Which Firefox version, and do you see an error in the console?
+> > @kim: Firefox 140, and the console says the download was blocked.
+> > > @maintainer: That helps, thank you. It is the new download permission; I'll fix it today.
+> > > > @kim: Works now, thanks a lot!
+> @dealsbot: Export faster with our premium tool, use code FAST50 at checkout https://deals.example
+@lee: Is there a way to export only replies?
+> @maintainer: Not yet, but it makes sense because people asked for it before. Would a filter by date help too?
+> > @lee: Yes, both would be great.
+> > > @maintainer: Noted. I opened an issue and linked it in the docs. Thanks for the idea!
+@sam: The Japanese labels are cut off on small screens.
+> @maintainer: Sorry about that, and thanks for the screenshot. Does it happen in portrait only?
+> > @sam: Only in portrait.
+> > > @maintainer: Then it is the fixed width, I think. Could you try the build from yesterday?
+> @dealsbot: LIKE and SHARE if you want a free premium account!!! Tag three friends
+@ana: Why is my score lower than last week?
+> @maintainer: Good question. Did you post more links without text? Those count as broadcasts, though one week rarely moves it much.
+> > @ana: Ah, yes, I shared a lot of links. That explains it, thanks.
+> > > @maintainer: Glad it makes sense! Happy to look again if it stays low.
+@jo: Can I import my Bluesky posts?
+> @maintainer: Not yet, sorry. Which export format does Bluesky give you, a CAR file?
+> > @jo: Yes, a CAR file.
+> > > @maintainer: Thanks! I'll look into reading it, though I can't promise a date.
+@dealsbot: Our premium tool is 50% off today only, use code FAST50 https://deals.example`;
+
 const conversationView = {
   start() {
     this.input = document.getElementById('conversation-input');
@@ -314,6 +347,10 @@ const conversationView = {
     this.input.value = EXAMPLE_CONVERSATION;
     document.getElementById('conversation-example').addEventListener('click', () => {
       this.input.value = EXAMPLE_CONVERSATION;
+      this.score();
+    });
+    document.getElementById('conversation-long-example').addEventListener('click', () => {
+      this.input.value = LONG_EXAMPLE;
       this.score();
     });
     document.getElementById('conversation-button').addEventListener('click', () => this.score());

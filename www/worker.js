@@ -76,21 +76,21 @@ async function readExport(sources) {
     const onProgress = (done) => progress('Reading ' + source.name, before + done, total);
     let bytes;
     try {
-      bytes = source.bytes ?? (source.zip ? await readEntry(source.zip, source.entry, onProgress) : await readFile(source.file, onProgress));
+      bytes = source.text !== undefined ? null : (source.zip ? await readEntry(source.zip, source.entry, onProgress) : await readFile(source.file, onProgress));
     } catch (error) {
       if (error instanceof ZipError) throw { file: source.name, kind: 'zip', message: error.message, advice: 'Download the archive again: this copy is damaged or incomplete.' };
       throw error;
     }
     before += source.size;
-    loaded.push({ name: source.name, bytes });
+    loaded.push({ name: source.name, bytes, text: source.text });
   }
   const read = performance.now();
   const reader = new ExportReader();
   try {
-    for (const [index, { name, bytes }] of loaded.entries()) {
+    for (const { name, bytes, text } of loaded) {
       // One synchronous call each: the bar cannot move during it, so it says so.
       progress(`Reading the posts in ${name}`, 0, 0);
-      const added = reader.add(name, bytes);
+      const added = text === undefined ? reader.add(name, bytes) : reader.addText(name, text);
       if (!added.ok) throw added.error;
     }
     const parsed = performance.now();
@@ -109,8 +109,7 @@ onmessage = async ({ data }) => {
       const sources = await collect(data.files);
       postMessage({ type: 'report', ...(await readExport(sources)) });
     } else if (data.type === 'text') {
-      const bytes = new TextEncoder().encode(data.text);
-      postMessage({ type: 'report', ...(await readExport([{ name: data.name, bytes, size: bytes.length }])) });
+      postMessage({ type: 'report', ...(await readExport([{ name: data.name, text: data.text, size: data.text.length }])) });
     } else if (data.type === 'conversation') {
       await ready;
       postMessage({ type: 'conversation', conversation: scoreConversation(data.text) });

@@ -6,6 +6,7 @@
 //! ```js
 //! const reader = new ExportReader();
 //! const added = reader.add('outbox.json', bytes);   // {ok, format, …} or {ok: false, error}
+//! reader.addText('pasted posts', text);              // an export's text, or posts as text
 //! const report = reader.report();                    // the badge plus what the charts draw
 //! const conversation = scoreConversation(text);      // see "The paste format" below
 //! ```
@@ -13,6 +14,13 @@
 //! The report's badge is computed exactly as `sincerely score FILE… --merge` computes it
 //! (an export is the account's whole history; pasted posts are not), so the page and the
 //! command line agree on every figure.
+//!
+//! ## Posts as plain text
+//! Pasted text that is not an export is read as one account's posts: one post per
+//! paragraph (paragraphs are separated by blank lines; without any blank line, one post
+//! per line). A post that starts with `@handle` is a reply to that handle, as X writes
+//! replies; `@words` are mentions, `#words` hashtags, `http(s)://…` words links. Pasted
+//! posts are not the whole history, so the badge says when it needs more replies.
 //!
 //! ## The paste format
 //! One post per line, `@handle: text` (the `@` is optional). A line that does not start
@@ -258,6 +266,30 @@ impl ExportReader {
         to_js(&added)
     }
 
+    /// Reads pasted text: an export's text (as [`add`](Self::add)), or else posts as
+    /// plain text (see "Posts as plain text" above).
+    #[wasm_bindgen(js_name = addText)]
+    pub fn add_text(&mut self, name: &str, text: &str) -> Result<JsValue, JsError> {
+        if !matches!(
+            export::detect_format(text.as_bytes()),
+            Err(ExportError::Unrecognised(_))
+        ) || text.trim().is_empty()
+        {
+            return self.add(name, text.as_bytes());
+        }
+        let posts = read_plain_text(text);
+        let n_posts = posts.len();
+        self.posts.extend(posts);
+        self.files.push(name.to_string());
+        to_js(&Added {
+            ok: true,
+            format: None,
+            format_name: Some(PLAIN_TEXT_NAME),
+            posts: Some(n_posts),
+            error: None,
+        })
+    }
+
     /// Posts read so far.
     #[wasm_bindgen(getter)]
     pub fn posts(&self) -> usize {
@@ -268,6 +300,58 @@ impl ExportReader {
     pub fn report(&self) -> Result<JsValue, JsError> {
         to_js(&build_report(self))
     }
+}
+
+/// The name of the plain-text format, for the page.
+const PLAIN_TEXT_NAME: &str = "posts as plain text";
+
+/// Posts as plain text (see the module documentation).
+fn read_plain_text(text: &str) -> Vec<Post> {
+    let has_blank_line = text.lines().any(|line| line.trim().is_empty())
+        && text.lines().filter(|line| !line.trim().is_empty()).count() > 1;
+    let mut chunks: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() || !has_blank_line {
+            if !current.is_empty() {
+                chunks.push(std::mem::take(&mut current));
+            }
+            if line.is_empty() {
+                continue;
+            }
+        }
+        if !current.is_empty() {
+            current.push('\n');
+        }
+        current.push_str(line);
+    }
+    if !current.is_empty() {
+        chunks.push(current);
+    }
+    chunks
+        .into_iter()
+        .map(|text| {
+            let mentions = words_with_prefix(&text, '@');
+            let reply_to = text
+                .starts_with(['@', '＠'])
+                .then(|| mentions.first().cloned())
+                .flatten();
+            Post {
+                is_reply: reply_to.is_some(),
+                reply_to,
+                links: text
+                    .split_whitespace()
+                    .filter(|word| word.starts_with("http://") || word.starts_with("https://"))
+                    .map(str::to_string)
+                    .collect(),
+                hashtags: words_with_prefix(&text, '#'),
+                mentions,
+                text,
+                ..Post::default()
+            }
+        })
+        .collect()
 }
 
 /// The handle a reply is aimed at, normalised, as the model reads it (`reply_to`, else
@@ -404,7 +488,9 @@ fn build_report(reader: &ExportReader) -> Report {
 
     Report {
         format: reader.format,
-        format_name: reader.format.map_or("", ExportFormat::display_name),
+        format_name: reader
+            .format
+            .map_or(PLAIN_TEXT_NAME, ExportFormat::display_name),
         files: reader.files.clone(),
         posts: posts.len(),
         examples: examples_for(&badge, posts, &targets),

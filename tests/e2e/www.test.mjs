@@ -201,8 +201,13 @@ function generateInputs() {
   const bigOutbox = mastodonOutbox(posts(50000, 13));
   // Cut inside the 3rd activity: a truncated download.
   const truncated = outbox.slice(0, outbox.indexOf('"orderedItems"') + 900);
+  const tweetsPart1 = xTweetsJs(posts(90, 17)).replace('window.YTD.tweets.part0', 'window.YTD.tweets.part1');
   return {
     outbox: write('outbox.json', outbox),
+    xTwoPartZip: write('twitter-archive-two-parts.zip', zip([
+      { name: 'data/tweets.js', data: tweets, deflate: true },
+      { name: 'data/tweets-part1.js', data: tweetsPart1, deflate: true },
+    ])),
     mastodonZip: write('mastodon-archive.zip', zip([
       { name: 'actor.json', data: '{"type": "Person", "preferredUsername": "ana"}' },
       { name: 'media_attachments/files/1/original/photo.png', data: png },
@@ -215,6 +220,7 @@ function generateInputs() {
       { name: 'data/account.js', data: 'window.YTD.account.part0 = [{"account": {"username": "ana"}}]' },
       { name: 'data/tweets.js', data: tweets, deflate: true },
     ])),
+    tweetsPart1: write('tweets-part1.js', tweetsPart1),
     malformed: write('truncated-outbox.json', truncated),
     emptyZip: write('photos.zip', zip([{ name: 'photo.png', data: png }])),
     bigOutbox: write('big-outbox.json', bigOutbox),
@@ -222,11 +228,13 @@ function generateInputs() {
   };
 }
 
-/** What the native command line prints for a file: `{file, format, posts, badge}` or `{file, error}`. */
-function cli(file) {
+/** What the native command line prints for a file (or files, `--merge`d):
+ *  `{file, format, posts, badge}` or `{file, error}`. */
+function cli(...files) {
+  const merge = files.length > 1 ? ['--merge'] : [];
   let stdout;
   try {
-    stdout = execFileSync('cargo', ['run', '--quiet', '--', 'score', file, '--json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    stdout = execFileSync('cargo', ['run', '--quiet', '--', 'score', ...files, '--json', ...merge], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     stdout = error.stdout; // exit code 1 for a file it could not read
   }
@@ -325,10 +333,10 @@ function expectedFigures(reference) {
   };
 }
 
-async function assertSameAsCli(dropped, referenceFile) {
+async function assertSameAsCli(dropped, ...referenceFiles) {
   await drop([dropped]);
-  const reference = cli(referenceFile);
-  assert.ok(reference.badge, `the CLI read ${referenceFile}: ${reference.error}`);
+  const reference = cli(...referenceFiles);
+  assert.ok(reference.badge, `the CLI read ${referenceFiles}: ${reference.error}`);
   const shown = await shownFigures();
   const { timelineBars, people, examples, ...figures } = shown;
   assert.deepEqual(figures, expectedFigures(reference));
@@ -354,6 +362,11 @@ test('an X archive zip shows the figures `sincerely score tweets.js` prints', as
 
 test('an X tweets.js on its own gives the same figures', async () => {
   await assertSameAsCli(inputs.tweets, inputs.tweets);
+});
+
+test('an X archive in two parts is scored as one account, like `sincerely score --merge`', async () => {
+  const reference = await assertSameAsCli(inputs.xTwoPartZip, inputs.tweets, inputs.tweetsPart1);
+  assert.equal(reference.posts, 270);
 });
 
 test('a truncated outbox.json gets a message naming the file, line and column', async () => {
@@ -442,6 +455,25 @@ test('pasted posts and a pasted conversation are scored', async () => {
   const { timelineBars, people, examples, ...figures } = await shownFigures();
   assert.deepEqual(figures, expectedFigures(cli(path.join(OUT, 'pasted.json'))));
 
+  // Posts as plain text: the same posts as a JSON list give the same figures.
+  const lines = Array.from({ length: 14 }, (_, index) => index % 4 === 3
+    ? BROADCASTS[index % BROADCASTS.length]
+    : `@${PEOPLE[index % PEOPLE.length]} ${REPLIES[index % REPLIES.length]}`);
+  const words = (text, prefix) => text.split(/\s+/).filter((word) => word.startsWith(prefix)).map((word) => word.slice(1).replace(/[^\p{L}\p{N}_]+$/u, '')).filter(Boolean);
+  const asJson = lines.map((text) => {
+    const mentions = words(text, '@');
+    const reply = text.startsWith('@');
+    return { text, isReply: reply, replyTo: reply ? mentions[0] : null, mentions, hashtags: words(text, '#'), links: text.split(/\s+/).filter((word) => /^https?:\/\//.test(word)) };
+  });
+  fs.writeFileSync(path.join(OUT, 'pasted-text.json'), JSON.stringify(asJson));
+  await page.fill('#paste-input', lines.join('\n'));
+  await page.click('#paste-button');
+  await waitFor(() => page.evaluate(() => document.getElementById('report').dataset.state === 'done'), 'the pasted text report');
+  const { format: textFormat, timelineBars: _bars, people: _people, examples: _examples, ...textFigures } = await shownFigures();
+  const { format: _jsonFormat, ...textReference } = expectedFigures(cli(path.join(OUT, 'pasted-text.json')));
+  assert.deepEqual(textFigures, textReference);
+  assert.equal(textFormat, '', 'plain text is no export format');
+
   await page.click('#conversation-example');
   await waitFor(() => page.evaluate(() => document.getElementById('conversation').dataset.state === 'done'), 'the conversation');
   const participants = await page.evaluate(() => [...document.querySelectorAll('.participant')].map((card) => [card.dataset.handle, card.querySelector('.badge').dataset.label]));
@@ -453,6 +485,15 @@ test('pasted posts and a pasted conversation are scored', async () => {
   assert.ok(signals[4].includes('engagement-bait') && signals[7].includes('selling'), JSON.stringify(signals));
   const depths = await page.evaluate(() => [...document.querySelectorAll('.thread-post')].map((post) => post.style.marginLeft));
   assert.deepEqual(depths, ['0rem', '1.25rem', '2.5rem', '3.75rem', '1.25rem', '1.25rem', '2.5rem', '1.25rem']);
+
+  // The long example is enough for the maintainer who answers everyone to get a score.
+  await page.evaluate(() => { delete document.getElementById('conversation').dataset.state; });
+  await page.click('#conversation-long-example');
+  await waitFor(() => page.evaluate(() => document.getElementById('conversation').dataset.state === 'done'), 'the long conversation');
+  const long = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.participant')].map((card) => [card.dataset.handle, [card.querySelector('.badge').dataset.label, card.querySelector('.badge').dataset.score]])));
+  console.log(`  long thread: ${JSON.stringify(long)}`);
+  assert.equal(long.maintainer[0], 'conversationalist');
+  assert.equal(long.dealsbot[0], 'not-enough-to-judge');
 });
 
 test('the demo index lists every fixture page', async () => {
