@@ -117,7 +117,11 @@ impl ReadError {
             ),
         };
         let (line, column) = error.position();
-        let (excerpt, excerpt_column) = excerpt_at(bytes, line, column);
+        // The start of a file that is not an export at all (a photo, a PDF) shows nothing useful.
+        let (excerpt, excerpt_column) = match error {
+            ExportError::Unrecognised(_) => (String::new(), 0),
+            _ => excerpt_at(bytes, line, column),
+        };
         ReadError {
             file: file.to_string(),
             kind,

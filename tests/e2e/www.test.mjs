@@ -223,6 +223,8 @@ function generateInputs() {
     tweetsPart1: write('tweets-part1.js', tweetsPart1),
     malformed: write('truncated-outbox.json', truncated),
     emptyZip: write('photos.zip', zip([{ name: 'photo.png', data: png }])),
+    truncatedZip: write('cut-short-archive.zip', zip([{ name: 'outbox.json', data: outbox, deflate: true }]).subarray(0, 4000)),
+    notAnExport: write('notes.txt', 'Shopping: milk, eggs\n'),
     bigOutbox: write('big-outbox.json', bigOutbox),
     bigZip: write('big-mastodon-archive.zip', zip([{ name: 'outbox.json', data: bigOutbox, deflate: true }])),
   };
@@ -293,6 +295,7 @@ after(async () => {
 
 /** Drops files on the file input and waits for the report or the error. */
 async function drop(files, ms = 30000) {
+  await page.evaluate(() => { delete document.getElementById('report').dataset.state; });
   await page.setInputFiles('#file-input', files);
   await waitFor(() => page.evaluate(() => ['done', 'error'].includes(document.getElementById('report').dataset.state)), 'the report', ms);
 }
@@ -360,8 +363,19 @@ test('an X archive zip shows the figures `sincerely score tweets.js` prints', as
   console.log(`  x: ${reference.badge.labelName} ${reference.badge.score}, ${reference.posts} posts`);
 });
 
-test('an X tweets.js on its own gives the same figures', async () => {
-  await assertSameAsCli(inputs.tweets, inputs.tweets);
+test('an X tweets.js dropped on the page gives the same figures', async () => {
+  // A real drop event this time, with the file in its DataTransfer.
+  await page.evaluate(() => { delete document.getElementById('report').dataset.state; });
+  await page.evaluate((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'tweets.js', { type: 'text/javascript' }));
+    const zone = document.getElementById('drop-zone');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, fs.readFileSync(inputs.tweets, 'utf8'));
+  await waitFor(() => page.evaluate(() => ['done', 'error'].includes(document.getElementById('report').dataset.state)), 'the dropped report');
+  const { timelineBars, people, examples, ...figures } = await shownFigures();
+  assert.deepEqual(figures, expectedFigures(cli(inputs.tweets)));
 });
 
 test('an X archive in two parts is scored as one account, like `sincerely score --merge`', async () => {
@@ -380,6 +394,19 @@ test('a truncated outbox.json gets a message naming the file, line and column', 
   assert.ok(message.includes(position), `${JSON.stringify(message)} names ${position}`);
   assert.ok(message.includes('damaged or cut short'), message);
   assert.ok(await page.evaluate(() => document.getElementById('report').hidden));
+});
+
+test('a cut-short zip and a file that is no export get clear messages', async () => {
+  await drop([inputs.truncatedZip]);
+  let message = await page.evaluate(() => document.getElementById('error').textContent);
+  assert.match(message, /cut-short-archive\.zip could not be read\. the zip has no central directory: it is damaged or was cut short\./);
+  assert.match(message, /Download the archive again/);
+  await drop([inputs.notAnExport]);
+  message = await page.evaluate(() => document.getElementById('error').textContent);
+  const reference = cli(inputs.notAnExport);
+  assert.ok(message.includes(reference.error.replace(/^.*?: /, '')), `${message} / ${reference.error}`);
+  assert.match(message, /Drop a Mastodon outbox\.json, an X archive's data\/tweets\.js/);
+  assert.equal(await page.evaluate(() => document.querySelector('#error pre')), null, 'no excerpt of a file that is no export');
 });
 
 test('a zip without posts says what it was looking for', async () => {
