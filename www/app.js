@@ -91,7 +91,9 @@ function badgeElement(badge, { examples = null, compact = false } = {}) {
       el('span', { class: 'bar-name' }, bar.name), meter,
       el('span', { class: 'bar-value' }, known ? String(bar.value) : 'unknown')));
   }
-  root.append(bars);
+  // On a participant's card a badge without a score says why in its reasons; four
+  // "unknown" bars would only repeat it.
+  if (!compact || (badge.score !== null && badge.score !== undefined)) root.append(bars);
   const reasons = el('ul', { class: 'reasons' });
   for (const reason of badge.reasons) {
     const sign = { raises: '+', lowers: '−', info: '·' }[reason.effect] ?? '·';
