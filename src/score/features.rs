@@ -1,7 +1,7 @@
 //! What one post says about how its author converses: the per-post flags that
 //! [`Observation`](super::Observation) adds up. Nothing here keeps the post's text.
 
-use super::lexicon::{any_language_matches, Lexicon};
+use super::lexicon::{matched_lists, ListKind};
 use super::text::{self, PreparedText};
 use super::Post;
 
@@ -17,7 +17,7 @@ pub const HASH_DOMAIN_POST_ID: u8 = 1;
 pub const HASH_DOMAIN_POST_CONTENT: u8 = 2;
 pub const HASH_DOMAIN_PERSON: u8 = 3;
 pub const HASH_DOMAIN_CONVERSATION: u8 = 4;
-pub const HASH_DOMAIN_TEMPLATE: u8 = 5;
+// Domain 5 is the template text's, in `text`.
 
 /// The flags of one post.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -85,42 +85,6 @@ const PROMOTION_HASHTAGS: [&str; 8] = [
     "werbung",
 ];
 
-fn has_digit(text: &str) -> bool {
-    text.chars().any(|character| character.is_ascii_digit())
-}
-
-/// A code-like token after "code" ("use code SAVE20"): capitals and digits, 4 or more.
-fn has_discount_code(text: &str) -> bool {
-    let mut previous_was_code = false;
-    for token in text.split_whitespace() {
-        let cleaned = token.trim_matches(|character: char| !character.is_alphanumeric());
-        if previous_was_code
-            && cleaned.len() >= 4
-            && cleaned
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-            && cleaned.chars().any(|c| c.is_ascii_uppercase())
-        {
-            return true;
-        }
-        let lowered = cleaned.to_lowercase();
-        previous_was_code = matches!(
-            lowered.as_str(),
-            "code" | "código" | "codigo" | "cupom" | "cupón" | "gutschein" | "rabattcode"
-        );
-    }
-    false
-}
-
-fn has_url(text: &str) -> bool {
-    text.split_whitespace().any(|token| {
-        let lowered = token.to_ascii_lowercase();
-        lowered.starts_with("http://")
-            || lowered.starts_with("https://")
-            || lowered.starts_with("www.")
-    })
-}
-
 /// Computes the flags of one post.
 pub fn post_features(post: &Post) -> PostFeatures {
     let prepared = PreparedText::new(&post.text);
@@ -173,55 +137,47 @@ pub fn post_features(post: &Post) -> PostFeatures {
             !handle.is_empty() && Some(&handle) != author.as_ref()
         });
 
-    let bait_phrase = any_language_matches(&prepared, |lexicon: &Lexicon| lexicon.bait);
-    let help_request = any_language_matches(&prepared, |lexicon| lexicon.help_requests);
+    let lists = matched_lists(&prepared);
+    let bait_phrase = lists.contains(ListKind::Bait);
+    let help_request = lists.contains(ListKind::HelpRequests);
     // "Any advice? Let me know in the comments" is a request for help, not bait.
     let bait = bait_phrase && !help_request;
-    let is_question = prepared.has_question_mark
-        || any_language_matches(&prepared, |lexicon| lexicon.question_openers);
+    let is_question = prepared.has_question_mark || lists.contains(ListKind::QuestionOpeners);
     let follow_up_question = is_question && addresses_someone && !bait;
-    let acknowledgement = any_language_matches(&prepared, |lexicon| lexicon.acknowledgement);
+    let acknowledgement = lists.contains(ListKind::Acknowledgement) && !bait;
     let curt_contradiction = is_reply_to_other
         && prepared.n_effective_words <= 12
-        && any_language_matches(&prepared, |lexicon| lexicon.curt_openers);
+        && lists.contains(ListKind::CurtOpeners);
 
-    let hashtag_count = post.hashtags.len().max(prepared.n_hashtag_words);
+    let hashtag_count = post.hashtags.len().max(prepared.hashtags.len());
     let hashtag_stuffed =
         hashtag_count >= 4 || (hashtag_count >= 3 && hashtag_count >= prepared.n_effective_words);
     let promotion_hashtag = post
         .hashtags
         .iter()
         .map(|tag| tag.trim_start_matches('#').to_lowercase())
-        .chain(
-            post.text
-                .split_whitespace()
-                .filter_map(|token| token.strip_prefix('#'))
-                .map(|tag| {
-                    tag.trim_end_matches(|c: char| !c.is_alphanumeric())
-                        .to_lowercase()
-                }),
-        )
+        .chain(prepared.hashtags.iter().cloned())
         .any(|tag| PROMOTION_HASHTAGS.contains(&tag.as_str()));
-    let promotion = promotion_hashtag
-        || has_discount_code(&post.text)
-        || any_language_matches(&prepared, |lexicon| lexicon.promotion);
-    let audience_boast =
-        has_digit(&post.text) && any_language_matches(&prepared, |lexicon| lexicon.audience_boasts);
-    let has_link = !post.links.is_empty() || has_url(&post.text);
+    let promotion =
+        promotion_hashtag || prepared.has_discount_code || lists.contains(ListKind::Promotion);
+    let audience_boast = prepared.has_digit && lists.contains(ListKind::AudienceBoasts);
+    let has_link = !post.links.is_empty() || prepared.has_url;
     let link_only = has_link && !is_reply_to_other && prepared.n_effective_words < 4;
 
-    let (template, n_template_words) = text::template_text(&post.text);
-    let template_hash = (n_template_words >= TEMPLATE_MIN_WORDS)
-        .then(|| text::stable_hash(HASH_DOMAIN_TEMPLATE, template.as_bytes()));
+    let template_hash =
+        (prepared.n_template_words >= TEMPLATE_MIN_WORDS).then_some(prepared.template_hash);
 
-    let content_key = format!(
-        "{}\u{0}{}\u{0}{}\u{0}{}{}",
-        post.text,
+    // What the post says and to whom, hashed piece by piece.
+    let mut content = text::Fnv1a::new(HASH_DOMAIN_POST_CONTENT);
+    for part in [
+        post.text.as_str(),
         reply_target.as_deref().unwrap_or(""),
         post.thread.as_deref().unwrap_or(""),
-        u8::from(post.is_reply),
-        u8::from(post.is_repost),
-    );
+    ] {
+        content.write(part.as_bytes());
+        content.write(&[0]);
+    }
+    content.write(&[u8::from(post.is_reply), u8::from(post.is_repost)]);
 
     PostFeatures {
         id_hash: post
@@ -229,7 +185,7 @@ pub fn post_features(post: &Post) -> PostFeatures {
             .as_deref()
             .filter(|id| !id.is_empty())
             .map(|id| text::stable_hash(HASH_DOMAIN_POST_ID, id.as_bytes())),
-        content_hash: text::stable_hash(HASH_DOMAIN_POST_CONTENT, content_key.as_bytes()),
+        content_hash: content.finish_53(),
         is_repost: post.is_repost,
         is_reply_to_other,
         is_self_reply,
@@ -242,9 +198,10 @@ pub fn post_features(post: &Post) -> PostFeatures {
         follow_up_question,
         acknowledgement,
         curt_contradiction,
-        reasoning: any_language_matches(&prepared, |lexicon| lexicon.reasoning),
-        first_person: any_language_matches(&prepared, |lexicon| lexicon.first_person),
-        compassion: any_language_matches(&prepared, |lexicon| lexicon.compassion),
+        reasoning: lists.contains(ListKind::Reasoning),
+        first_person: lists.contains(ListKind::FirstPerson),
+        // Warm words in a bait post are part of the bait ("Like if you love your mom ❤️").
+        compassion: lists.contains(ListKind::Compassion) && !bait,
         has_text: prepared.n_effective_words > 0,
         capped_words: prepared.n_effective_words.min(SUBSTANCE_WORD_CAP) as u32,
         bait,
@@ -253,8 +210,8 @@ pub fn post_features(post: &Post) -> PostFeatures {
         link_only,
         audience_boast,
         hashtag_stuffed,
-        incivility: any_language_matches(&prepared, |lexicon| lexicon.incivility),
-        us_versus_them: any_language_matches(&prepared, |lexicon| lexicon.us_versus_them),
+        incivility: lists.contains(ListKind::Incivility),
+        us_versus_them: lists.contains(ListKind::UsVersusThem),
         template_hash,
     }
 }

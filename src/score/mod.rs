@@ -232,3 +232,7 @@ pub struct PostFlags {
 #[cfg(test)]
 #[path = "../../tests/unit/score.rs"]
 mod unit_tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "../../tests/unit/score_properties.rs"]
+mod property_tests;

@@ -31,6 +31,11 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::text::FastHashBuilder;
+
+type FastMap<K, V> = HashMap<K, V, FastHashBuilder>;
+type FastSet<K> = HashSet<K, FastHashBuilder>;
+
 use serde::{Deserialize, Serialize};
 
 use super::features::{post_features, PostFeatures};
@@ -153,10 +158,10 @@ pub enum ObservationError {
 
 /// The working form of an observation while posts are added: hash maps for lookups.
 struct Tally {
-    people: HashMap<u64, u32>,
-    conversations: HashMap<u64, u32>,
-    seen: HashSet<u64>,
-    templates: HashSet<u64>,
+    people: FastMap<u64, u32>,
+    conversations: FastMap<u64, u32>,
+    seen: FastSet<u64>,
+    templates: FastSet<u64>,
 }
 
 impl Observation {
@@ -296,7 +301,7 @@ impl Observation {
     /// subtracted (their features are not kept), so the other's counts are scaled down by
     /// the share of its remembered posts this one already has.
     pub fn merge(&mut self, other: &Observation) {
-        let known: HashSet<u64> = self.seen_posts.iter().copied().collect();
+        let known: FastSet<u64> = self.seen_posts.iter().copied().collect();
         let n_shared = other
             .seen_posts
             .iter()
@@ -342,11 +347,11 @@ impl Observation {
             template_repeats
         );
         mine.capped_words += (theirs.capped_words as f64 * keep_share).round() as u64;
-        let mut people: HashMap<u64, u32> = self.people.iter().map(|h| (h.0, h.1)).collect();
+        let mut people: FastMap<u64, u32> = self.people.iter().map(|h| (h.0, h.1)).collect();
         for HashCount(hash, count) in &other.people {
             *people.entry(*hash).or_default() += scale(*count);
         }
-        let mut conversations: HashMap<u64, u32> =
+        let mut conversations: FastMap<u64, u32> =
             self.conversations.iter().map(|h| (h.0, h.1)).collect();
         for HashCount(hash, count) in &other.conversations {
             *conversations.entry(*hash).or_default() += scale(*count);
@@ -475,7 +480,7 @@ impl Observation {
 /// Keeps the `cap` largest counts (ties broken by hash, so the result never depends on
 /// order) and reports each dropped count.
 fn bounded_by_count(
-    map: HashMap<u64, u32>,
+    map: FastMap<u64, u32>,
     cap: usize,
     mut on_dropped: impl FnMut(u32),
 ) -> Vec<HashCount> {

@@ -3,7 +3,7 @@
 //! build stays small), plus the stable hashes that let an `Observation` remember posts and
 //! people without keeping their text.
 
-/// A post's text prepared once for every lexicon lookup.
+/// A post's text prepared once, in a single pass, for every feature that reads text.
 #[derive(Clone, Debug, Default)]
 pub struct PreparedText {
     /// Lower-cased words joined by single spaces, with a space at each end, so that
@@ -12,13 +12,23 @@ pub struct PreparedText {
     /// question word.
     pub padded_words: String,
     /// The lower-cased text with URLs, mentions and hashtags removed, kept for scripts
-    /// that do not separate words with spaces (Japanese).
+    /// that do not separate words with spaces (Japanese); empty for other posts.
     pub lowered: String,
-    pub n_hashtag_words: usize,
+    /// Hashtags written in the text, lower-cased, without "#".
+    pub hashtags: Vec<String>,
     /// Prose words, counting two Japanese characters as one word (Japanese has no spaces).
     pub n_effective_words: usize,
     pub has_question_mark: bool,
     pub has_kana_or_kanji: bool,
+    pub has_url: bool,
+    pub has_digit: bool,
+    /// A code-like token after "code" ("use code SAVE20"): capitals and digits, 4 or more.
+    pub has_discount_code: bool,
+    /// Hash of the template text (letters only, lower-cased, without URLs, mentions,
+    /// hashtags or digits): posts that share it repeat one another.
+    pub template_hash: u64,
+    /// Words in the template text.
+    pub n_template_words: usize,
 }
 
 /// True for the characters that make up words in every script we read.
@@ -32,69 +42,178 @@ pub fn is_kana_or_kanji(character: char) -> bool {
     matches!(character as u32, 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xFF66..=0xFF9F)
 }
 
+/// Whether `token` starts with `prefix`, ignoring ASCII case, without allocating.
+fn starts_with_ignoring_case(token: &str, prefix: &str) -> bool {
+    token.len() >= prefix.len()
+        && token.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
 fn is_url_token(token: &str) -> bool {
-    let lowered = token.to_ascii_lowercase();
-    lowered.starts_with("http://") || lowered.starts_with("https://") || lowered.starts_with("www.")
+    starts_with_ignoring_case(token, "http://")
+        || starts_with_ignoring_case(token, "https://")
+        || starts_with_ignoring_case(token, "www.")
+}
+
+/// Words announcing a discount code in the next token.
+fn is_code_word(token: &str) -> bool {
+    // Most tokens are not candidates: skip the Unicode lower-casing for them.
+    if !(4..=14).contains(&token.len()) || !token.starts_with(['c', 'C', 'g', 'G', 'r', 'R']) {
+        return false;
+    }
+    let cleaned = token.trim_matches(|character: char| !character.is_alphanumeric());
+    [
+        "code",
+        "código",
+        "codigo",
+        "cupom",
+        "cupón",
+        "gutschein",
+        "rabattcode",
+    ]
+    .iter()
+    .any(|word| {
+        cleaned
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(word.chars())
+    })
+}
+
+fn looks_like_discount_code(token: &str) -> bool {
+    let cleaned = token.trim_matches(|character: char| !character.is_alphanumeric());
+    cleaned.len() >= 4
+        && cleaned
+            .bytes()
+            .all(|byte| byte.is_ascii_uppercase() || byte.is_ascii_digit())
+        && cleaned.bytes().any(|byte| byte.is_ascii_uppercase())
+}
+
+/// Pushes the lower case of `character`, with a fast path for ASCII.
+fn push_lowercase(target: &mut String, character: char) {
+    if character.is_ascii() {
+        target.push(character.to_ascii_lowercase());
+    } else {
+        target.extend(character.to_lowercase());
+    }
 }
 
 impl PreparedText {
     pub fn new(text: &str) -> PreparedText {
-        let mut padded_words = String::with_capacity(text.len() + 2);
-        padded_words.push(' ');
-        let mut lowered = String::with_capacity(text.len());
-        let mut n_hashtag_words = 0;
-        let mut has_kana_or_kanji = false;
+        let mut prepared = PreparedText {
+            padded_words: String::with_capacity(text.len() + 2),
+            ..PreparedText::default()
+        };
+        prepared.padded_words.push(' ');
+        let mut template_hasher = Fnv1a::new(HASH_DOMAIN_TEMPLATE_TEXT);
+        let mut previous_was_code_word = false;
         for token in text.split_whitespace() {
-            if is_url_token(token) || token.starts_with('@') || token.starts_with('＠') {
+            if previous_was_code_word && looks_like_discount_code(token) {
+                prepared.has_discount_code = true;
+            }
+            previous_was_code_word = is_code_word(token);
+            if is_url_token(token) {
+                prepared.has_url = true;
                 continue;
             }
-            if token.starts_with('#') || token.starts_with('＃') {
-                n_hashtag_words += 1;
+            if token.starts_with(['@', '＠']) {
                 continue;
             }
-            lowered.push_str(token);
-            lowered.push(' ');
+            if let Some(tag) = token.strip_prefix('#').or_else(|| token.strip_prefix('＃')) {
+                let tag = tag.trim_end_matches(|character: char| !character.is_alphanumeric());
+                if !tag.is_empty() {
+                    prepared.hashtags.push(tag.to_lowercase());
+                }
+                continue;
+            }
             let mut in_word = false;
+            let mut n_japanese: usize = 0;
+            let mut n_template_letters = 0;
             for character in token.chars() {
+                if character.is_ascii() {
+                    // The fast path for the common case; same rules as below.
+                    let byte = character as u8;
+                    match byte {
+                        b'?' => prepared.has_question_mark = true,
+                        b'0'..=b'9' => prepared.has_digit = true,
+                        _ => {}
+                    }
+                    let lower = byte.to_ascii_lowercase();
+                    if byte.is_ascii_alphabetic() {
+                        n_template_letters += 1;
+                        template_hasher.write_byte(lower);
+                    }
+                    if byte.is_ascii_alphanumeric() || byte == b'\'' {
+                        if !in_word && prepared.padded_words.as_bytes().last() != Some(&b' ') {
+                            prepared.padded_words.push(' ');
+                        }
+                        in_word = true;
+                        prepared.padded_words.push(lower as char);
+                    } else {
+                        in_word = false;
+                    }
+                    continue;
+                }
+                if matches!(character, '？' | '¿') {
+                    prepared.has_question_mark = true;
+                }
                 if is_kana_or_kanji(character) {
-                    has_kana_or_kanji = true;
+                    n_japanese += 1;
+                }
+                if character.is_alphabetic() {
+                    n_template_letters += 1;
+                    for lower in character.to_lowercase() {
+                        let mut buffer = [0; 4];
+                        template_hasher.write(lower.encode_utf8(&mut buffer).as_bytes());
+                    }
                 }
                 if is_word_char(character) {
-                    if !in_word && !padded_words.ends_with(' ') {
-                        padded_words.push(' ');
+                    if !in_word && prepared.padded_words.as_bytes().last() != Some(&b' ') {
+                        prepared.padded_words.push(' ');
                     }
                     in_word = true;
                     if character == '’' {
-                        padded_words.push('\'');
+                        prepared.padded_words.push('\'');
                     } else {
-                        padded_words.extend(character.to_lowercase());
+                        push_lowercase(&mut prepared.padded_words, character);
                     }
                 } else {
                     in_word = false;
                 }
             }
-            if !padded_words.ends_with(' ') {
-                padded_words.push(' ');
+            if prepared.padded_words.as_bytes().last() != Some(&b' ') {
+                prepared.padded_words.push(' ');
             }
+            // A Japanese word averages about two characters.
+            let n_words = if n_japanese == 0 {
+                1
+            } else {
+                n_japanese.div_ceil(2)
+            };
+            prepared.n_effective_words += n_words;
+            if n_template_letters > 0 {
+                template_hasher.write(b" ");
+                prepared.n_template_words += if n_japanese == 0 { 1 } else { n_words };
+            }
+            prepared.has_kana_or_kanji |= n_japanese > 0;
         }
-        if !padded_words.ends_with(' ') {
-            padded_words.push(' ');
+        prepared.template_hash = template_hasher.finish_53();
+        if prepared.has_kana_or_kanji {
+            // Only Japanese needs the unsplit text, so only Japanese posts pay for it.
+            prepared.lowered = text
+                .split_whitespace()
+                .filter(|token| !is_url_token(token) && !token.starts_with(['@', '＠', '#', '＃']))
+                .flat_map(|token| token.chars().chain(std::iter::once(' ')))
+                .flat_map(char::to_lowercase)
+                .collect();
         }
-        let lowered = lowered.to_lowercase();
-        let n_effective_words = lowered.split_whitespace().map(effective_word_count).sum();
-        PreparedText {
-            n_effective_words,
-            has_question_mark: text.contains(['?', '？', '¿']),
-            padded_words,
-            lowered,
-            n_hashtag_words,
-            has_kana_or_kanji,
-        }
+        prepared
     }
 
-    /// Whether a lexicon entry occurs. Entries are lower-case words separated by single
+    /// Whether a lexicon entry occurs: the slow, obvious definition that the phrase index
+    /// in `lexicon` must agree with (checked by a unit test). Entries are lower-case words separated by single
     /// spaces; a trailing `*` makes the last word a prefix (`"congrat*"`), and a leading
     /// `^` anchors the phrase at the start of the post.
+    #[cfg(test)]
     pub fn has_phrase(&self, phrase: &str) -> bool {
         let (anchored, phrase) = match phrase.strip_prefix('^') {
             Some(rest) => (true, rest),
@@ -122,6 +241,7 @@ impl PreparedText {
         false
     }
 
+    #[cfg(test)]
     pub fn has_any_phrase(&self, phrases: &[&str]) -> bool {
         phrases.iter().any(|phrase| self.has_phrase(phrase))
     }
@@ -132,63 +252,75 @@ impl PreparedText {
     }
 }
 
-/// FNV-1a, 64-bit: stable across platforms and releases, which matters because hashes are
-/// stored in the user's browser between visits.
-pub fn fnv1a_64(domain: u8, bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in std::iter::once(domain).chain(bytes.iter().copied()) {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    hash
-}
-
 /// The largest integer a JavaScript number holds exactly. Stored hashes are cut to 53 bits
 /// so they survive a round trip through `JSON.parse` in the extension.
 pub const JS_SAFE_HASH_MASK: u64 = (1 << 53) - 1;
 
 /// A 53-bit hash of `bytes` in a `domain` (post ids, post contents, people, threads and
-/// templates hash apart, so equal strings in two roles never collide on purpose).
+/// templates hash apart, so equal strings in two roles never collide on purpose). FNV-1a:
+/// stable across platforms and releases, which matters because hashes are stored in the
+/// user's browser between visits.
 pub fn stable_hash(domain: u8, bytes: &[u8]) -> u64 {
-    let hash = fnv1a_64(domain, bytes);
-    // Fold the high bits in: FNV's low bits alone are weaker.
-    (hash ^ (hash >> 53)) & JS_SAFE_HASH_MASK
+    let mut hasher = Fnv1a::new(domain);
+    hasher.write(bytes);
+    hasher.finish_53()
 }
 
-/// The text with digits, URLs, mentions, hashtags, punctuation and case removed: posts that
-/// share it are one template ("New video is up! <link>" with a different link each day).
-pub fn template_text(text: &str) -> (String, usize) {
-    let mut template = String::new();
-    let mut n_words = 0;
-    for token in text.split_whitespace() {
-        if is_url_token(token) || token.starts_with(['@', '#', '＠', '＃']) {
-            continue;
-        }
-        let word: String = token
-            .chars()
-            .filter(|character| character.is_alphabetic())
-            .flat_map(char::to_lowercase)
-            .collect();
-        if word.is_empty() {
-            continue;
-        }
-        n_words += effective_word_count(&word);
-        template.push_str(&word);
-        template.push(' ');
+/// Domain of template hashes (see [`PreparedText::template_hash`]).
+pub const HASH_DOMAIN_TEMPLATE_TEXT: u8 = 5;
+
+/// FNV-1a fed piece by piece, so nothing is concatenated to be hashed.
+pub struct Fnv1a(u64);
+
+impl Fnv1a {
+    pub fn new(domain: u8) -> Fnv1a {
+        let mut hasher = Fnv1a(0xcbf2_9ce4_8422_2325);
+        hasher.write(&[domain]);
+        hasher
     }
-    (template, n_words)
+
+    #[inline]
+    pub fn write_byte(&mut self, byte: u8) {
+        self.0 ^= u64::from(byte);
+        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+
+    pub fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 ^= u64::from(*byte);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    /// The hash cut to 53 bits (see [`JS_SAFE_HASH_MASK`]).
+    pub fn finish_53(&self) -> u64 {
+        (self.0 ^ (self.0 >> 53)) & JS_SAFE_HASH_MASK
+    }
 }
 
-/// Words in one space-free token: one, or half its Japanese characters, since a Japanese
-/// word averages about two characters.
-pub fn effective_word_count(token: &str) -> usize {
-    let n_japanese = token
-        .chars()
-        .filter(|character| is_kana_or_kanji(*character))
-        .count();
-    if n_japanese == 0 {
-        1
-    } else {
-        n_japanese.div_ceil(2)
+impl Default for Fnv1a {
+    fn default() -> Fnv1a {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
     }
 }
+
+/// FNV for the engine's own hash maps: their keys are short words or hashes already, for
+/// which SipHash's flood resistance buys nothing and costs much of the scoring time.
+impl std::hash::Hasher for Fnv1a {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        Fnv1a::write(self, bytes);
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        // Keys that are already hashes only need mixing, not byte-by-byte hashing.
+        self.0 ^= value;
+        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+}
+
+/// A `BuildHasher` for [`Fnv1a`].
+pub type FastHashBuilder = std::hash::BuildHasherDefault<Fnv1a>;

@@ -20,3 +20,256 @@ fn tiny_sample_is_not_enough_to_judge() {
     assert_eq!(badge.label, "not-enough-to-judge");
     assert_eq!(badge.reasons[0].id, "too-few-posts");
 }
+
+/// The phrase index must find exactly what searching for every phrase finds.
+#[test]
+fn phrase_index_agrees_with_the_naive_search() {
+    use super::lexicon::{matched_lists, ListKind, ALL_LEXICONS};
+    use super::text::PreparedText;
+    let tweets = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/profiles/real/vader_tweets_GroundTruth.txt"
+    ))
+    .unwrap();
+    let extra = [
+        "Congratulations!! So proud of you",
+        "¿Cómo lo resolviste? Muchas gracias",
+        "Wrong. You're an idiot.",
+        "ありがとうございます。どうやって解決しましたか？",
+        "i'm not sure, it depends on the data, e.g. the 2019 study",
+    ];
+    for text in tweets
+        .lines()
+        .filter_map(|line| line.splitn(3, '\t').nth(2))
+        .chain(extra)
+    {
+        let prepared = PreparedText::new(text);
+        let fast = matched_lists(&prepared);
+        for kind in ListKind::ALL {
+            let slow = ALL_LEXICONS.iter().any(|lexicon| {
+                if lexicon.spaced {
+                    prepared.has_any_phrase(kind.list(lexicon))
+                } else {
+                    prepared.has_kana_or_kanji && prepared.has_any_substring(kind.list(lexicon))
+                }
+            });
+            assert_eq!(fast.contains(kind), slow, "{kind:?} on {text:?}");
+        }
+    }
+}
+
+#[test]
+fn bait_with_a_request_for_help_is_not_bait() {
+    let flags = post_flags(&Post {
+        text: "Any advice on fixing a leaky tap? Let me know in the comments".into(),
+        ..Post::default()
+    });
+    assert!(!flags.bait);
+    let flags = post_flags(&Post {
+        text: "LIKE and SHARE if you agree!!!".into(),
+        ..Post::default()
+    });
+    assert!(flags.bait);
+}
+
+#[test]
+fn sentiment_is_not_warmth() {
+    // Enthusiasm with bait is bait; a plain complaint is not incivility.
+    let bait = post_flags(&Post {
+        text: "Amazing!!! LIKE and SHARE if you love this 😍😍".into(),
+        ..Post::default()
+    });
+    assert!(bait.bait);
+    assert!(!bait.compassion);
+    let complaint = post_flags(&Post {
+        text: "Ugh, this weather is awful and the train is late again.".into(),
+        ..Post::default()
+    });
+    assert!(!complaint.incivility);
+}
+
+#[test]
+fn lexical_features_read_six_languages() {
+    assert_eq!(
+        lexicon_languages(),
+        vec!["en", "es", "de", "fr", "pt", "ja"]
+    );
+    let questions = [
+        "¿Cómo lo resolviste?",
+        "Wie hast du das gelöst?",
+        "Comment tu as fait ?",
+        "Como você resolveu isso?",
+        "どうやって解決しましたか",
+    ];
+    for text in questions {
+        let flags = post_flags(&Post {
+            text: text.into(),
+            is_reply: true,
+            reply_to: Some("ana".into()),
+            ..Post::default()
+        });
+        assert!(flags.follow_up_question, "{text}");
+    }
+    for text in [
+        "Muchas gracias",
+        "Vielen Dank",
+        "Merci beaucoup",
+        "Muito obrigada",
+        "ありがとうございます",
+    ] {
+        assert!(
+            post_flags(&Post {
+                text: text.into(),
+                ..Post::default()
+            })
+            .acknowledgement,
+            "{text}"
+        );
+    }
+    for text in [
+        "Dale like si estás de acuerdo",
+        "Like wenn du zustimmst",
+        "Partage si tu es d'accord",
+        "Curte se você concorda",
+        "いいねとRTお願いします",
+    ] {
+        assert!(
+            post_flags(&Post {
+                text: text.into(),
+                ..Post::default()
+            })
+            .bait,
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn self_replies_are_threads_not_dialogue() {
+    let posts: Vec<Post> = (0..12)
+        .map(|index| Post {
+            id: Some(index.to_string()),
+            text: format!("Part {index} of my thread about bridges and their history"),
+            is_reply: true,
+            reply_to: Some("me".into()),
+            author: Some("me".into()),
+            ..Post::default()
+        })
+        .collect();
+    let observation = Observation::from_posts(&posts);
+    assert_eq!(observation.counts.replies, 0);
+    assert_eq!(observation.counts.self_replies, 12);
+}
+
+#[test]
+fn an_export_without_replies_is_judged_a_broadcaster() {
+    let posts: Vec<Post> = (0..40)
+        .map(|index| Post {
+            id: Some(index.to_string()),
+            text: format!(
+                "Market note: {} moved today, and the chart says {} about {}",
+                ["yields", "stocks", "oil", "gold", "rents"][index % 5],
+                [
+                    "little",
+                    "a lot",
+                    "nothing new",
+                    "plenty",
+                    "much more",
+                    "less",
+                    "enough",
+                    "the opposite"
+                ][index / 5],
+                [
+                    "rates",
+                    "jobs",
+                    "housing",
+                    "energy",
+                    "food",
+                    "wages",
+                    "trade",
+                    "transport"
+                ][index % 8],
+            ),
+            ..Post::default()
+        })
+        .collect();
+    assert_eq!(score_posts(&posts).score, None);
+    let badge = score_observation(&Observation::from_posts(&posts).with_history_complete());
+    assert_eq!(badge.label, "broadcaster");
+    assert!(badge.score.is_some());
+}
+
+#[test]
+fn unknown_bars_are_unknown_not_zero() {
+    let posts: Vec<Post> = (0..12)
+        .map(|index| Post {
+            id: Some(index.to_string()),
+            text: format!("A post about walking number {index} in the park"),
+            ..Post::default()
+        })
+        .collect();
+    let badge = score_posts(&posts);
+    assert_eq!(
+        badge.bars[0].value, None,
+        "Dialogue: the replies tab was not loaded"
+    );
+    assert_eq!(badge.bars[1].value, None, "Openness: nobody was addressed");
+    assert!(badge.bars[3].value.is_some());
+}
+
+#[test]
+fn observation_validation_rejects_corruption() {
+    let mut observation = Observation::default();
+    assert_eq!(observation.validate(), Ok(()));
+    observation.v = 99;
+    assert_eq!(
+        observation.validate(),
+        Err(ObservationError::Version { found: 99 })
+    );
+    observation.v = OBSERVATION_VERSION;
+    observation.counts.replies = 3;
+    assert!(observation.validate().is_err());
+    observation.counts.items = 3;
+    observation.counts.addressed = 3;
+    assert_eq!(observation.validate(), Ok(()));
+    observation.seen_posts.push(1 << 60);
+    assert!(observation.validate().is_err());
+}
+
+#[test]
+fn wilson_interval_matches_a_known_value() {
+    // 8 of 10 at 95 %: (0.490, 0.943).
+    let (low, high) = wilson_interval(8.0, 10.0);
+    assert!(
+        (low - 0.490).abs() < 0.001 && (high - 0.943).abs() < 0.001,
+        "{low} {high}"
+    );
+}
+
+#[test]
+fn badge_json_shape_is_stable() {
+    let badge = score_posts(&[]);
+    let json = serde_json::to_value(&badge).unwrap();
+    let keys: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "bars",
+            "confidence",
+            "label",
+            "labelName",
+            "reasons",
+            "score",
+            "scoreHigh",
+            "scoreLow",
+            "v"
+        ]
+    );
+    assert_eq!(json["confidence"]["band"], "none");
+    assert_eq!(json["bars"][2]["name"], "Substance & warmth");
+}

@@ -9,6 +9,8 @@ pub static JAPANESE: Lexicon = Lexicon {
     question_openers: &[
         "ですか",
         "ますか",
+        "ましたか",
+        "どうやって",
         "でしょうか",
         "どう思",
         "なぜ",
