@@ -113,6 +113,14 @@ fn evaluate_profiles(directory: &Path) -> (f64, f64) {
                     .collect::<Vec<_>>()
             );
         }
+        if profile.archetype == "edge" {
+            println!(
+                "  {:<40} {:<20} score {:?}",
+                path.file_stem().unwrap().to_string_lossy(),
+                badge.label,
+                badge.score
+            );
+        }
         *confusion
             .entry((profile.expected_label.clone(), badge.label.clone()))
             .or_default() += 1;

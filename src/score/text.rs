@@ -98,6 +98,15 @@ fn push_lowercase(target: &mut String, character: char) {
 }
 
 impl PreparedText {
+    /// Marks where a URL or mention was dropped, so no phrase spans it: "RT @ana: if
+    /// only" must not read as "rt if". At the start of a post nothing is marked, so a
+    /// reply's leading "@ana" does not stop "Wrong." from being its first word.
+    fn break_phrase(&mut self) {
+        if self.padded_words.len() > 1 && !self.padded_words.ends_with(" \u{1} ") {
+            self.padded_words.push_str("\u{1} ");
+        }
+    }
+
     pub fn new(text: &str) -> PreparedText {
         let mut prepared = PreparedText {
             padded_words: String::with_capacity(text.len() + 2),
@@ -113,9 +122,11 @@ impl PreparedText {
             previous_was_code_word = is_code_word(token);
             if is_url_token(token) {
                 prepared.has_url = true;
+                prepared.break_phrase();
                 continue;
             }
             if token.starts_with(['@', '＠']) {
+                prepared.break_phrase();
                 continue;
             }
             if let Some(tag) = token.strip_prefix('#').or_else(|| token.strip_prefix('＃')) {
@@ -123,6 +134,7 @@ impl PreparedText {
                 if !tag.is_empty() {
                     prepared.hashtags.push(tag.to_lowercase());
                 }
+                prepared.break_phrase();
                 continue;
             }
             let mut in_word = false;

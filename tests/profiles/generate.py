@@ -401,6 +401,137 @@ def build(archetype, index, rng):
     return profile.posts
 
 
+# Edge cases: profiles near the boundaries, written to catch the model's blind spots.
+EDGE_BLUNT_REPLIES = [
+    "No, that's not how the tax works, because the threshold applies per person, not per household.",
+    "I disagree, the data you cite covers only two cities, so it can't tell us much about rural areas.",
+    "That's wrong about the date, the treaty was signed in 1648, but your broader point stands.",
+    "Not quite. The library reads the config once at start, so changing it later does nothing.",
+    "I'd push back on that: the pilot had no control group, which makes the result hard to trust.",
+    "Nope, the old version had the same bug, I checked the changelog. Which version are you on?",
+    "Hard disagree on the framing, though I agree the rent numbers are alarming.",
+    "The chart starts at 40, not zero, which exaggerates the drop. Do you have the raw numbers?",
+    "You're right about the cost, I was wrong about the timeline. Thanks for the correction.",
+    "I see it differently: the delay came from the permits, not the contractor.",
+    "That quote is from a different speech, I think. Do you have the source?",
+    "Respectfully, no. The study measured sleep, not productivity.",
+    "The argument works for small teams, but it breaks down when ten people share one repo.",
+    "I don't think that's fair to the nurses, they were the ones who flagged it first.",
+    "Partly true. Prices fell, but only after the subsidy, so it's hard to separate the two.",
+    "Wait, are you counting part-time jobs? That changes the picture a lot.",
+]
+EDGE_AUDIENCE_QUESTIONS = [
+    "What are you all reading this week?", "Which podcast should I try next?",
+    "Morning! What's everyone working on today?", "Tea or coffee for a long writing day?",
+    "What's the best book you read this year?", "Where should I travel in the spring?",
+]
+EDGE_HELP_SEEKER = [
+    "Any advice on getting a toddler to sleep past 5am? Let me know in the comments, I'm desperate.",
+    "Does anyone know a good plumber in the east side? Our boiler died.",
+    "Can anyone recommend a beginner's guide to sourdough? Tag someone who bakes!",
+    "Need help: my laptop fan is screaming. Any tips before I open it up?",
+    "Has anyone switched from a gas hob to induction? Was it worth it?",
+    "Looking for recommendations for a quiet café to work from downtown.",
+    "I'm stuck on the last level of this puzzle game. Any ideas?",
+    "What should I plant in a shady balcony? Suggestions welcome.",
+]
+EDGE_LINK_RESEARCHER = [
+    "Our new paper on river sediment transport is out, with open data: https://journal.example/sediment",
+    "Preprint: measuring urban heat islands with cheap sensors https://arxiv.example/heat",
+    "Slides from my talk on groundwater models https://talks.example/groundwater",
+    "The dataset behind last year's flood study is now public https://data.example/floods",
+    "A good explainer on why river deltas are sinking https://explainers.example/deltas",
+    "Lecture notes for week 4: erosion and deposition https://course.example/week4",
+    "Our lab is hiring a research assistant, details here https://lab.example/jobs",
+    "New chapter on coastal management in the open textbook https://book.example/coasts",
+]
+EDGE_JA_REPLIES = [
+    "ありがとうございます！とても参考になりました。どのくらい時間がかかりましたか？",
+    "なるほど、確かにその方法は良さそうですね。私も試してみます。",
+    "お疲れ様でした。無理しないでくださいね。",
+    "おめでとうございます！次の作品も楽しみにしています。",
+    "その本、私も読みました。最後の章はどう思いましたか？",
+    "たしかに、場合によっては逆効果かもしれませんね。",
+    "教えてくださってありがとうございます。ソースはどこで見つけましたか？",
+    "わかります、私も同じ経験があります。結局どうしましたか？",
+    "大丈夫ですか？お大事にしてください。",
+    "勉強になります。例えば小さいチームだとどうなるでしょうか？",
+    "すごいですね！どうやって始めたんですか？",
+    "同感です。ただし、費用の面はもう少し考える必要がありそうです。",
+]
+EDGE_JA_POSTS = [
+    "今日は朝から雨。図書館で一日中本を読んでいました。",
+    "新しいパン屋さんのクロワッサンが美味しかった。",
+    "週末は山に登る予定です。晴れるといいな。",
+    "仕事で小さな失敗をしたけど、いい勉強になった。",
+]
+EDGE_ES_BAIT = [
+    "Dale like si estás de acuerdo 👍", "Etiqueta a un amigo que necesita ver esto 😂",
+    "Comparte si amas a tu mamá ❤️", "¿Quién más odia los lunes? 🙋", "Comenta abajo tu comida favorita",
+    "Sígueme para más frases bonitas", "Escribe SÍ si crees en los milagros 🙏",
+    "Comparte esto antes de que lo borren", "Dale me gusta si recuerdas esto",
+    "Menciona a tu mejor amiga", "¿Quién está de acuerdo? 👇", "Dale like y comparte",
+]
+EDGE_DE_TROLL = [
+    "Halt die Klappe, du Vollidiot.", "Falsch. Lies mal ein Buch, du Depp.",
+    "Diese Leute lernen es nie.", "Quatsch. Typisch Gutmenschen.",
+    "Was für ein Trottel.", "Lächerlich, einfach nur lächerlich.", "Solche Leute wie du sind das Problem.",
+    "Blödsinn, du Spinner.", "Die Linken sind alle gleich.", "Versager.",
+    "Unsinn. Halt's Maul.", "Du hast keine Ahnung, Idiot.",
+]
+
+
+def build_edge(name, rng):
+    profile = ProfileBuilder(rng, name, timed=True)
+    if name == "edge-blunt-conversationalist":
+        profile.add_replies(EDGE_BLUNT_REPLIES, breadth=14, second_turns=0.3)
+        for text in CONV_OWN_POSTS[:5]:
+            profile.add(text)
+        return profile.posts, "conversationalist", 4
+    if name == "edge-audience-questions-broadcaster":
+        for text in varied(rng, BROADCAST_POSTS, 40, BROADCAST_PREFIXES, BROADCAST_SUFFIXES) + EDGE_AUDIENCE_QUESTIONS:
+            profile.add(text)
+        profile.add_replies(BROADCAST_REPLIES[:6], breadth=6)
+        return profile.posts, "broadcaster", 2
+    if name == "edge-help-seeker":
+        for text in EDGE_HELP_SEEKER + BALANCED_POSTS[:8]:
+            profile.add(text)
+        profile.add_replies(unique_combinations(rng, [REPLY_OPENERS, BALANCED_REPLIES], 10), breadth=8)
+        return profile.posts, "balanced", 3
+    if name == "edge-link-researcher":
+        for text in EDGE_LINK_RESEARCHER + varied(rng, BROADCAST_POSTS, 22, BROADCAST_PREFIXES, BROADCAST_SUFFIXES):
+            profile.add(text)
+        profile.add_replies(BROADCAST_REPLIES[:6], breadth=5)
+        return profile.posts, "broadcaster", 2
+    if name == "edge-japanese-conversationalist":
+        profile.add_replies(EDGE_JA_REPLIES, breadth=11, second_turns=0.3)
+        for text in EDGE_JA_POSTS:
+            profile.add(text)
+        return profile.posts, "conversationalist", 4
+    if name == "edge-spanish-bait-page":
+        for text in EDGE_ES_BAIT * 2:
+            profile.add(text)
+        profile.add_replies(["¡Gracias! 😂", "Jajaja sí", "❤️", "Síguenos 🙏", "Claro que sí"], breadth=5)
+        return profile.posts, "promoter", 1
+    if name == "edge-german-troll":
+        profile.add_replies(EDGE_DE_TROLL + ["Na und?", "Ok.", "Quelle?"], breadth=13)
+        for text in BROADCAST_POSTS[:4]:
+            profile.add(text)
+        return profile.posts, "combative", 1
+    if name == "edge-replies-tab-missing":
+        for text in varied(rng, CONV_OWN_POSTS, 30, POST_PREFIXES, POST_SUFFIXES):
+            profile.add(text)
+        return profile.posts, "not-enough-to-judge", None
+    raise ValueError(name)
+
+
+EDGE_CASES = [
+    "edge-blunt-conversationalist", "edge-audience-questions-broadcaster", "edge-help-seeker",
+    "edge-link-researcher", "edge-japanese-conversationalist", "edge-spanish-bait-page",
+    "edge-german-troll", "edge-replies-tab-missing",
+]
+
+
 # Intended order: higher tier, better conversation. Labels the model should give.
 ARCHETYPES = [
     ("conversationalist", 10, 4, "conversationalist"),
@@ -431,6 +562,13 @@ def main():
             with open(path, "w", encoding="utf-8") as file:
                 json.dump(document, file, ensure_ascii=False, indent=1)
                 file.write("\n")
+    for name in EDGE_CASES:
+        posts, label, tier = build_edge(name, rng)
+        rng.shuffle(posts)
+        document = {"archetype": "edge", "expectedLabel": label, "intendedTier": tier, "posts": posts}
+        with open(os.path.join(HERE, f"{name}.json"), "w", encoding="utf-8") as file:
+            json.dump(document, file, ensure_ascii=False, indent=1)
+            file.write("\n")
 
 
 if __name__ == "__main__":
