@@ -37,7 +37,7 @@ fn page_plan_answers_plain_json_objects() {
 fn decide_returns_utf16_edits() {
     let engine = Engine::new(JsValue::UNDEFINED).unwrap();
     let response = engine
-        .handle(json(r#"{"v":1,"type":"decide","arg":{"items":[{"id":3,"text":"😀 1,203 others","context":"label"}]}}"#))
+        .handle(json(r#"{"v":1,"type":"decide","arg":{"items":[{"id":3,"text":"😀 1,203 followers","context":"label"}]}}"#))
         .unwrap();
     let decisions = get(&response, "arg");
     let first = Reflect::get_u32(&decisions, 0).unwrap();
