@@ -112,8 +112,10 @@ impl TextPosition {
     }
 
     fn shift(self, line: usize, column: usize) -> (usize, usize) {
-        // serde_json reports line 0 for errors that have no position.
+        // serde_json reports line 0 or column 0 for errors at the very start; we count
+        // from 1 everywhere.
         let line = line.max(1);
+        let column = column.max(1);
         if line == 1 {
             (1 + self.lines_before, column + self.columns_before)
         } else {
@@ -211,3 +213,7 @@ pub fn parse_any(bytes: &[u8]) -> Result<(ExportFormat, Vec<Post>), ExportError>
 #[cfg(test)]
 #[path = "../../tests/unit/export.rs"]
 mod unit_tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "../../tests/unit/export_properties.rs"]
+mod property_tests;
