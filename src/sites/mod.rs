@@ -8,7 +8,18 @@
 //! Prefer stable hooks (`data-testid`, `aria-label` shapes, `href` shapes, custom element
 //! names) over hashed class names, and say where each hook was learnt in its `source`.
 
+mod bluesky;
+mod facebook;
+mod github;
+mod hackernews;
+mod instagram;
+mod linkedin;
+mod mastodon;
+mod old_reddit;
+mod reddit;
+mod threads;
 mod x;
+mod youtube;
 
 use crate::recognize::MetricKind;
 
@@ -109,7 +120,20 @@ pub const CSP_REFUSES_WASM: &[&str] = &["x", "github"];
 
 /// Every site with rules, in the order the popup lists them.
 pub fn all() -> &'static [SiteRules] {
-    static SITES: [SiteRules; 1] = [x::RULES];
+    static SITES: [SiteRules; 12] = [
+        x::RULES,
+        bluesky::RULES,
+        mastodon::RULES,
+        threads::RULES,
+        instagram::RULES,
+        facebook::RULES,
+        linkedin::RULES,
+        youtube::RULES,
+        reddit::RULES,
+        old_reddit::RULES,
+        hackernews::RULES,
+        github::RULES,
+    ];
     &SITES
 }
 

@@ -1,0 +1,119 @@
+//! Bluesky (bsky.app, the social-app web client).
+//!
+//! Surfaces: the home, list and custom feeds, post detail pages (the "12 reposts · 3 quotes ·
+//! 240 likes" row), profile headers (followers, following, post count), profile hover cards,
+//! search results (the same post and profile cards), reply threads, the unread badges on
+//! Notifications and Chat in the side navigation, and the "(3)" in the tab title.
+//!
+//! Hooks, learnt from the rendered profile in tests/fixtures/bluesky/profile-stephenking and from
+//! bluesky-social/social-app (MIT):
+//! - `src/view/com/util/post-ctrls/PostCtrls.tsx` and the snapshot: the action bar's
+//!   `replyBtn` button prints its count in an unnamed `div[dir=auto]`, the repost and like
+//!   counts are `repostCount` and `likeCount`;
+//! - `src/screens/PostThread/components/ThreadItemAnchor.tsx`: the expanded stats are
+//!   `repostCount-expanded`, `quoteCount-expanded`, `likeCount-expanded` and
+//!   `bookmarkCount-expanded`, each a text whose first span is the number;
+//! - the profile header (snapshot) and `src/components/ProfileHoverCard/index.web.tsx`: the
+//!   counts are links to `/profile/<handle>/followers` and `/follows` whose first span is the
+//!   number; the post count is the element right after the follows link;
+//! - `src/view/shell/desktop/LeftNav.tsx`: the unread count is a text labelled
+//!   "<n> unread items" inside the nav link;
+//! - `src/lib/strings/headings.ts` (`bskyTitle`): the title starts with "(<n>) " when unread.
+//!
+//! React Native Web renders hashed `css-…`/`r-…` classes; none is used here.
+
+use super::{HideStyle::Keep, HideStyle::Remove, MetricRule, ProfileRules, SiteRules};
+use crate::recognize::MetricKind::*;
+
+pub const RULES: SiteRules = SiteRules {
+    id: "bluesky",
+    name: "Bluesky",
+    hosts: &["bsky.app"],
+    matches: &["https://bsky.app/*", "https://*.bsky.app/*"],
+    metrics: &[
+        MetricRule {
+            kind: Replies,
+            selector: "[data-testid=\"replyBtn\"] > div[dir=\"auto\"]",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Reposts,
+            selector: "[data-testid=\"repostCount\"]",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Likes,
+            selector: "[data-testid=\"likeCount\"]",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Reposts,
+            selector: "[data-testid=\"repostCount-expanded\"] > span:first-child",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Reposts,
+            selector: "[data-testid=\"quoteCount-expanded\"] > span:first-child",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Likes,
+            selector: "[data-testid=\"likeCount-expanded\"] > span:first-child",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Bookmarks,
+            selector: "[data-testid=\"bookmarkCount-expanded\"] > span:first-child",
+            hide: Keep,
+        },
+        // The profile header and the hover card print the same links.
+        MetricRule {
+            kind: Followers,
+            selector: "a[href^=\"/profile/\"][href$=\"/followers\"] > span:first-child",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Following,
+            selector: "a[href^=\"/profile/\"][href$=\"/follows\"] > span:first-child",
+            hide: Keep,
+        },
+        // "329 posts": the number and the word share one element after the follows link.
+        MetricRule {
+            kind: Posts,
+            selector: "[data-testid=\"profileHeaderFollowsButton\"] + div[dir=\"auto\"]",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Unread,
+            selector: "a[href=\"/notifications\"] [aria-label$=\" unread items\"]",
+            hide: Remove,
+        },
+        MetricRule {
+            kind: Unread,
+            selector: "a[href=\"/messages\"] [aria-label$=\" unread items\"]",
+            hide: Remove,
+        },
+    ],
+    candidates: &[],
+    prose: &[
+        "[data-testid=\"postText\"]",
+        "[data-testid=\"profileHeaderDescription\"]",
+    ],
+    observe: &["#root"],
+    title_counter: true,
+    profile: ProfileRules {
+        header: "[data-testid=\"profileHeaderDisplayName\"]",
+        post: "[data-testid^=\"feedItem-by-\"]",
+        post_text: "[data-testid=\"postText\"]",
+        paths: &["/profile/{handle}"],
+        not_handles: &[],
+        // The first "View profile" link of a feed item is its author's name.
+        post_author: "a[href^=\"/profile/\"][aria-label=\"View profile\"]",
+        // A repost's feed item names the original author, which is enough.
+        repost_marker: "",
+        permalink: "a[href*=\"/post/\"][data-tooltip]",
+        // The client prints relative times without a datetime attribute.
+        time: "",
+    },
+    source: "tests/fixtures/bluesky/profile-stephenking (Jan 2026 snapshot); bluesky-social/social-app src/",
+};

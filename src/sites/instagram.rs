@@ -1,0 +1,74 @@
+//! Instagram (www.instagram.com).
+//!
+//! Surfaces: the home feed (like lines and "View all N comments"), post detail pages and
+//! their comments ("12 likes" under each comment), profile headers (posts, followers,
+//! following), hover cards (the same counts list), search results, the unread badge of
+//! Messages and the "(3)" in the tab title.
+//!
+//! Instagram ships hashed atomic classes, so the hooks are links and structure: the profile
+//! counts are the `li` items of the list in the profile `header section` ("1,234 posts",
+//! "12.3K followers", "321 following"), the follower and following items being links to
+//! `/<user>/followers/` and `/<user>/following/`; a post's likes are a link to
+//! `/p/<id>/liked_by/` ("1,204 likes", or "Liked by ana and 1,203 others"), the comments link
+//! goes to `/p/<id>/comments/`; a post is an `article`, its caption the `h1` of the post page
+//! or the `span[dir=auto]` after the author in the feed. Learnt from the markup notes of
+//! public Instagram scrapers; the counts print among words, so they are candidates.
+
+use super::{HideStyle::Remove, MetricRule, ProfileRules, SiteRules};
+use crate::recognize::MetricKind::*;
+
+pub const RULES: SiteRules = SiteRules {
+    id: "instagram",
+    name: "Instagram",
+    hosts: &["instagram.com"],
+    matches: &["https://instagram.com/*", "https://*.instagram.com/*"],
+    metrics: &[
+        // The red number on Messages in the side navigation.
+        MetricRule {
+            kind: Unread,
+            selector: "a[href=\"/direct/inbox/\"] [aria-label$=\"unread messages\"]",
+            hide: Remove,
+        },
+    ],
+    candidates: &[
+        "header section ul > li",
+        "article a[href$=\"/liked_by/\"]",
+        "article a[href$=\"/comments/\"]",
+    ],
+    prose: &[
+        "article h1",
+        "article span[dir=\"auto\"]",
+        "header section h1",
+    ],
+    observe: &["main", "nav"],
+    title_counter: true,
+    profile: ProfileRules {
+        header: "header section h2",
+        post: "article",
+        post_text: "h1",
+        paths: &["/{handle}"],
+        // First path segments of instagram.com that are not accounts.
+        not_handles: &[
+            "explore",
+            "reels",
+            "reel",
+            "p",
+            "direct",
+            "accounts",
+            "stories",
+            "about",
+            "legal",
+            "developer",
+            "tv",
+            "challenge",
+            "emails",
+            "web",
+        ],
+        post_author: "header a[href^=\"/\"]",
+        repost_marker: "",
+        permalink: "a[href^=\"/p/\"]",
+        time: "time[datetime]",
+    },
+    source:
+        "link shapes of the rendered instagram.com markup (public scrapers); see the module header",
+};

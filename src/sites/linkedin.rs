@@ -1,0 +1,74 @@
+//! LinkedIn (www.linkedin.com).
+//!
+//! Surfaces: the home feed and a member's activity feed (reactions, comments, reposts),
+//! post detail pages with comment reactions, profile top cards (followers, connections),
+//! company pages ("12,345 followers", "View all 69 employees"), search results, the
+//! notification and messaging badges of the global navigation and the "(3)" in the tab
+//! title.
+//!
+//! Hooks: LinkedIn's BEM classes, stable for years and used by every public scraper
+//! (e.g. the `social-details-social-counts__*` family): a post is
+//! `.feed-shared-update-v2`, its text `.update-components-text`; the reaction count is
+//! `.social-details-social-counts__reactions-count`; comments and reposts are buttons
+//! reading "56 comments" / "12 reposts" in `li.social-details-social-counts__item`; comment
+//! reactions are `.comments-comment-social-bar__reactions-count`; the profile top card lists
+//! "500+ connections" and "1,234 followers" in `ul` items; company pages print followers
+//! in `.org-top-card-summary-info-list__info-item` and employees in links to people search;
+//! the navigation badge is `.notification-badge__count`.
+
+use super::{HideStyle::Keep, HideStyle::Remove, MetricRule, ProfileRules, SiteRules};
+use crate::recognize::MetricKind::*;
+
+pub const RULES: SiteRules = SiteRules {
+    id: "linkedin",
+    name: "LinkedIn",
+    hosts: &["linkedin.com"],
+    matches: &["https://linkedin.com/*", "https://*.linkedin.com/*"],
+    metrics: &[
+        MetricRule {
+            kind: Likes,
+            selector: ".social-details-social-counts__reactions-count",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Likes,
+            selector: ".comments-comment-social-bar__reactions-count",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Unread,
+            selector: ".notification-badge__count",
+            hide: Remove,
+        },
+    ],
+    candidates: &[
+        // "56 comments", "12 reposts".
+        "li.social-details-social-counts__item:not(.social-details-social-counts__reactions) button > span",
+        // Profile top card: "500+ connections", "1,234 followers".
+        ".pv-top-card--list > li",
+        // The followers line above a member's activity.
+        ".pvs-header__optional-link",
+        // Company pages: "12,345 followers", "View all 69 employees".
+        ".org-top-card-summary-info-list__info-item",
+        "a[href*=\"/search/results/people/\"] > span",
+    ],
+    prose: &[
+        ".update-components-text",
+        ".feed-shared-update-v2__description",
+        ".comments-comment-item__main-content",
+    ],
+    observe: &["main", "#global-nav"],
+    title_counter: true,
+    profile: ProfileRules {
+        header: "main h1",
+        post: ".feed-shared-update-v2",
+        post_text: ".update-components-text",
+        paths: &["/in/{handle}"],
+        not_handles: &[],
+        post_author: ".update-components-actor__meta-link",
+        repost_marker: ".update-components-header__text-view",
+        permalink: "a[href*=\"/feed/update/\"]",
+        time: "",
+    },
+    source: "LinkedIn's BEM classes as used by public scrapers (social-details-social-counts__*); see the module header",
+};

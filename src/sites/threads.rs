@@ -1,0 +1,75 @@
+//! Threads (threads.com, formerly threads.net).
+//!
+//! Surfaces: the For you and Following feeds, post detail pages and their replies, profile
+//! headers (the followers line), search results (the same post cards) and the "(3)" in the tab title.
+//!
+//! Threads ships hashed atomic classes (`x1a6qonq`, …) that change with every build, so the
+//! hooks are ARIA and attributes only, learnt from the rendered markup described by public
+//! scrapers and userscripts: each post is a `div[data-pressable-container=true]`; the action
+//! buttons are `div[role=button]` holding an `svg[aria-label]` named "Like"/"Unlike",
+//! "Reply", "Repost" and "Share", and the count as the span right after that svg; the
+//! author link is `a[href^="/@"]`, the permalink `a[href*="/post/"]` around a
+//! `time[datetime]`; the profile's follower line is a text such as "12.3K followers".
+//! Because these are inferred, the follower line is a candidate: the recognizer reads it.
+
+use super::{HideStyle::Keep, MetricRule, ProfileRules, SiteRules};
+use crate::recognize::MetricKind::*;
+
+pub const RULES: SiteRules = SiteRules {
+    id: "threads",
+    name: "Threads",
+    hosts: &["threads.com", "threads.net"],
+    matches: &[
+        "https://threads.com/*",
+        "https://*.threads.com/*",
+        "https://threads.net/*",
+        "https://*.threads.net/*",
+    ],
+    metrics: &[
+        MetricRule {
+            kind: Likes,
+            selector: "[role=\"button\"] svg[aria-label=\"Like\"] + span",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Likes,
+            selector: "[role=\"button\"] svg[aria-label=\"Unlike\"] + span",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Replies,
+            selector: "[role=\"button\"] svg[aria-label=\"Reply\"] + span",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Reposts,
+            selector: "[role=\"button\"] svg[aria-label=\"Repost\"] + span",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Reposts,
+            selector: "[role=\"button\"] svg[aria-label=\"Share\"] + span",
+            hide: Keep,
+        },
+    ],
+    candidates: &[
+        // "12.3K followers" under the profile name, and "View activity · 1,204 views".
+        "[role=\"main\"] header [role=\"button\"] > span[title]",
+        "[role=\"main\"] a[href$=\"/followers\"]",
+    ],
+    prose: &["[data-pressable-container=\"true\"] span[dir=\"auto\"]:not(a span)"],
+    observe: &["[role=\"main\"]", "nav"],
+    title_counter: true,
+    profile: ProfileRules {
+        header: "[role=\"main\"] header h1",
+        post: "[data-pressable-container=\"true\"]",
+        post_text: "span[dir=\"auto\"]:not(a span)",
+        paths: &["/@{handle}"],
+        not_handles: &[],
+        post_author: "a[href^=\"/@\"]:not([href*=\"/post/\"])",
+        repost_marker: "[aria-label=\"Reposted\"]",
+        permalink: "a[href*=\"/post/\"]",
+        time: "time[datetime]",
+    },
+    source: "ARIA and attribute hooks of the rendered threads.com markup (public scrapers); see the module header",
+};

@@ -1,0 +1,92 @@
+//! YouTube (www.youtube.com, m.youtube.com).
+//!
+//! Surfaces: the home and subscriptions grids, search results and the watch page's
+//! recommendations (view counts in each item's metadata line), the watch page (views, likes,
+//! the comment count, comment likes, the channel's subscriber count), channel pages (the
+//! header's subscriber and video counts), Shorts (like and comment counts), the notification
+//! badge of the top bar and the "(3)" in the tab title.
+//!
+//! Hooks: YouTube's custom elements (Polymer `ytd-*` and the newer view models), learnt from
+//! public userscripts and extensions that restyle YouTube (e.g. the "hide view counts"
+//! family): `#owner-sub-count` (watch page subscribers), `#subscriber-count` (legacy
+//! channel header), `like-button-view-model` with the count in
+//! `.yt-spec-button-shape-next__button-text-content`, `#vote-count-middle` (comment likes),
+//! `ytd-comments-header-renderer .count-text` whose first span is the number,
+//! `ytd-watch-info-text #info` and `ytd-video-view-count-renderer` ("14,748,479 views" among a
+//! date), `#metadata-line` and `yt-content-metadata-view-model` ("1.2M views • 3 days ago",
+//! "@handle • 1.2M subscribers • 345 videos"), `.yt-spec-icon-badge-shape__badge` (the
+//! notification count). Texts that mix counts with dates are candidates; the recognizer
+//! keeps the dates.
+
+use super::{HideStyle::Keep, HideStyle::Remove, MetricRule, ProfileRules, SiteRules};
+use crate::recognize::MetricKind::*;
+
+pub const RULES: SiteRules = SiteRules {
+    id: "youtube",
+    name: "YouTube",
+    hosts: &["www.youtube.com", "m.youtube.com"],
+    matches: &["https://www.youtube.com/*", "https://m.youtube.com/*"],
+    metrics: &[
+        MetricRule {
+            kind: Subscribers,
+            selector: "#owner-sub-count",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Subscribers,
+            selector: "#subscriber-count",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Likes,
+            selector: "like-button-view-model .yt-spec-button-shape-next__button-text-content",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Likes,
+            selector: "#vote-count-middle",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Replies,
+            selector: "ytd-comments-header-renderer .count-text > span:first-child",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Unread,
+            selector: "ytd-notification-topbar-button-renderer .yt-spec-icon-badge-shape__badge",
+            hide: Remove,
+        },
+    ],
+    candidates: &[
+        "ytd-watch-info-text #info",
+        "ytd-video-view-count-renderer",
+        "#metadata-line",
+        // One metadata row at a time: the rows are sibling divs without spaces between them,
+        // so the whole model would read "Kitchen Physics1.2M views".
+        "yt-content-metadata-view-model > div",
+        // "4 replies" under a comment.
+        "#more-replies button > span",
+    ],
+    prose: &[
+        "#content-text",
+        "#description-inline-expander",
+        "#video-title",
+        "ytd-watch-metadata h1",
+    ],
+    observe: &["ytd-app", "ytm-app"],
+    title_counter: true,
+    profile: ProfileRules {
+        header: "yt-page-header-renderer h1",
+        // Community posts on the channel's Posts tab.
+        post: "ytd-backstage-post-thread-renderer",
+        post_text: "#content-text",
+        paths: &["/@{handle}"],
+        not_handles: &[],
+        post_author: "#author-text",
+        repost_marker: "",
+        permalink: "#published-time-text a",
+        time: "",
+    },
+    source: "YouTube custom elements and ids as used by public userscripts; see the module header",
+};
