@@ -35,6 +35,10 @@ pub fn build() -> Result {
         "panic-hook,www",
         "--target-dir",
         TARGET_DIR,
+        // Speed over size here, unlike the extension: scoring a 50,000-post export takes
+        // about a third less CPU at opt-level 3 (6.3 s → 4.3 s in Node), for 100 KB more.
+        "--config",
+        "profile.release.opt-level=3",
     ])?;
     let pkg = root().join(PKG_DIR);
     if pkg.exists() {
@@ -51,11 +55,11 @@ pub fn build() -> Result {
         "--out-dir",
         PKG_DIR,
     ])?;
-    // The same wasm-opt and features as dist.rs (see the comment there).
+    // The same wasm-opt and features as dist.rs (see the comment there), for speed.
     let wasm = format!("{PKG_DIR}/sincerely_www_bg.wasm");
     sh(&[
         "node_modules/.bin/wasm-opt",
-        "-Oz",
+        "-O3",
         "--enable-bulk-memory",
         "--enable-reference-types",
         "--enable-nontrapping-float-to-int",
