@@ -185,7 +185,7 @@ pub fn post_features(post: &Post) -> PostFeatures {
             .as_deref()
             .filter(|id| !id.is_empty())
             .map(|id| text::stable_hash(HASH_DOMAIN_POST_ID, id.as_bytes())),
-        content_hash: content.finish_53(),
+        content_hash: content.finish_stored(),
         is_repost: post.is_repost,
         is_reply_to_other,
         is_self_reply,

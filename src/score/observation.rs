@@ -21,13 +21,16 @@
 //! ```
 //!
 //! ## Bounds
-//! The sets are capped so a stored observation stays small (about 10 KB of JSON at most):
-//! [`MAX_SEEN_POSTS`] hashed post keys (oldest dropped first), [`MAX_PEOPLE`] people and
-//! [`MAX_CONVERSATIONS`] conversations (the least active folded into `overflow`), and
-//! [`MAX_TEMPLATES`] near-duplicate templates. Below the caps, counting is exact and does
-//! not depend on the order posts arrive in; above them it is a close approximation.
+//! The sets are capped so a stored observation stays small: about 1.5 KB of JSON for a
+//! profile seen once with 40 posts, 8 KB at most. [`MAX_SEEN_POSTS`] hashed post keys
+//! (oldest dropped first), [`MAX_PEOPLE`] people and [`MAX_CONVERSATIONS`] conversations
+//! (the least active folded into `overflow`), and [`MAX_TEMPLATES`] near-duplicate
+//! templates (a sample by smallest hash). Below the caps, counting is exact and does not
+//! depend on the order posts arrive in; above them it is a close approximation. One
+//! exception: a copy-paste under a new id is recognised within one call of
+//! [`Observation::add_posts`], not across visits (only ids are stored).
 //!
-//! Hashes are 53-bit integers so they survive JavaScript numbers.
+//! Hashes are 32-bit integers: exact in JavaScript numbers and short in JSON.
 
 use std::collections::{HashMap, HashSet};
 
@@ -44,10 +47,10 @@ use super::Post;
 /// Bump when the meaning of a stored field changes; an observation of another version is
 /// dropped and rebuilt from the next visit (see [`ObservationError::Version`]).
 pub const OBSERVATION_VERSION: u32 = 1;
-pub const MAX_SEEN_POSTS: usize = 600;
-pub const MAX_PEOPLE: usize = 200;
-pub const MAX_CONVERSATIONS: usize = 200;
-pub const MAX_TEMPLATES: usize = 300;
+pub const MAX_SEEN_POSTS: usize = 300;
+pub const MAX_PEOPLE: usize = 100;
+pub const MAX_CONVERSATIONS: usize = 100;
+pub const MAX_TEMPLATES: usize = 100;
 
 /// Post counts by feature. Every field is a number of distinct posts.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,7 +126,8 @@ pub struct Observation {
     /// Turns per conversation: `[hash, turns]`.
     pub conversations: Vec<HashCount>,
     pub overflow: Overflow,
-    /// Hashed ids and contents of posts already counted, oldest first.
+    /// Hashed keys of posts already counted (the id, or the content when there is no
+    /// id), oldest first.
     pub seen_posts: Vec<u64>,
     /// Template hashes of posts long enough to be near-duplicates.
     pub templates: Vec<u64>,
@@ -226,23 +230,21 @@ impl Observation {
     }
 
     fn add_one(&mut self, post: &PostFeatures, tally: &mut Tally) {
-        if let Some(id_hash) = post.id_hash {
-            if tally.seen.contains(&id_hash) {
-                return;
-            }
-            if tally.seen.contains(&post.content_hash) {
-                // Same words to the same person under a new id: a copy-paste. It says
-                // nothing new about the author except that they repeat themselves.
-                self.counts.copies += 1;
-                self.remember(id_hash, tally);
-                return;
-            }
-            self.remember(id_hash, tally);
-        } else if tally.seen.contains(&post.content_hash) {
-            // Without an id a repeat cannot be told from the same post seen twice.
+        // A post is recognised by its id, or by its content when it has none (then a repeat
+        // cannot be told from the same post seen twice, and is not counted).
+        let primary_key = post.id_hash.unwrap_or(post.content_hash);
+        if tally.seen.contains(&primary_key) {
             return;
         }
-        self.remember(post.content_hash, tally);
+        self.remember(primary_key, tally);
+        // The content of a post with an id is remembered for this call only: across visits
+        // the id recognises the post, and storing both would double the stored size.
+        if post.id_hash.is_some() && !tally.seen.insert(post.content_hash) {
+            // Same words to the same person under a new id: a copy-paste. It says nothing
+            // new about the author except that they repeat themselves.
+            self.counts.copies += 1;
+            return;
+        }
 
         let counts = &mut self.counts;
         if post.is_repost {
@@ -397,7 +399,7 @@ impl Observation {
         }
         let counts = &self.counts;
         fn too_big(mut hashes: impl Iterator<Item = u64>) -> bool {
-            hashes.any(|hash| hash > super::text::JS_SAFE_HASH_MASK)
+            hashes.any(|hash| hash > super::text::STORED_HASH_MASK)
         }
         if self.seen_posts.len() > MAX_SEEN_POSTS
             || self.people.len() > MAX_PEOPLE
@@ -414,7 +416,7 @@ impl Observation {
             || too_big(self.conversations.iter().map(|h| h.0))
         {
             return Err(ObservationError::Inconsistent(
-                "a hash is wider than 53 bits",
+                "a hash is wider than 32 bits",
             ));
         }
         let subsets = [

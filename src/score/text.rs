@@ -208,7 +208,7 @@ impl PreparedText {
             }
             prepared.has_kana_or_kanji |= n_japanese > 0;
         }
-        prepared.template_hash = template_hasher.finish_53();
+        prepared.template_hash = template_hasher.finish_stored();
         if prepared.has_kana_or_kanji {
             // Only Japanese needs the unsplit text, so only Japanese posts pay for it.
             prepared.lowered = text
@@ -264,18 +264,19 @@ impl PreparedText {
     }
 }
 
-/// The largest integer a JavaScript number holds exactly. Stored hashes are cut to 53 bits
-/// so they survive a round trip through `JSON.parse` in the extension.
-pub const JS_SAFE_HASH_MASK: u64 = (1 << 53) - 1;
+/// Stored hashes are cut to 32 bits: exact in JavaScript numbers (which hold 53), and
+/// short in the JSON kept per profile. Collisions are rare at the sizes we keep (a few
+/// hundred hashes per set) and cost at most one miscounted post.
+pub const STORED_HASH_MASK: u64 = 0xFFFF_FFFF;
 
-/// A 53-bit hash of `bytes` in a `domain` (post ids, post contents, people, threads and
+/// A 32-bit hash of `bytes` in a `domain` (post ids, post contents, people, threads and
 /// templates hash apart, so equal strings in two roles never collide on purpose). FNV-1a:
 /// stable across platforms and releases, which matters because hashes are stored in the
 /// user's browser between visits.
 pub fn stable_hash(domain: u8, bytes: &[u8]) -> u64 {
     let mut hasher = Fnv1a::new(domain);
     hasher.write(bytes);
-    hasher.finish_53()
+    hasher.finish_stored()
 }
 
 /// Domain of template hashes (see [`PreparedText::template_hash`]).
@@ -304,9 +305,9 @@ impl Fnv1a {
         }
     }
 
-    /// The hash cut to 53 bits (see [`JS_SAFE_HASH_MASK`]).
-    pub fn finish_53(&self) -> u64 {
-        (self.0 ^ (self.0 >> 53)) & JS_SAFE_HASH_MASK
+    /// The hash folded to 32 bits (see [`STORED_HASH_MASK`]).
+    pub fn finish_stored(&self) -> u64 {
+        (self.0 ^ (self.0 >> 32)) & STORED_HASH_MASK
     }
 }
 

@@ -232,7 +232,7 @@ fn observation_validation_rejects_corruption() {
     observation.counts.items = 3;
     observation.counts.addressed = 3;
     assert_eq!(observation.validate(), Ok(()));
-    observation.seen_posts.push(1 << 60);
+    observation.seen_posts.push(1 << 40);
     assert!(observation.validate().is_err());
 }
 

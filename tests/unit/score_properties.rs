@@ -152,12 +152,16 @@ proptest! {
         split in any::<prop::sample::Index>(),
     ) {
         let split = if posts.is_empty() { 0 } else { split.index(posts.len()) };
+        let whole = Observation::from_posts(&posts);
         let mut observation = Observation::from_posts(&posts[..split]);
         observation.add_posts(&posts[split..]);
-        prop_assert_eq!(score_observation(&observation), score_posts(&posts));
+        // Copies under a new id are only recognised within one call (ids are what is
+        // stored), so the badges match exactly when there are none.
+        if whole.counts.copies == 0 {
+            prop_assert_eq!(score_observation(&observation), score_posts(&posts));
+        }
         // Merging two observations of different posts also adds up, except for repeats
         // across the two: a merge sees hashes of the other's posts, not their features.
-        let whole = Observation::from_posts(&posts);
         if whole.counts.copies == 0 && whole.counts.template_repeats == 0 {
             let mut merged = Observation::from_posts(&posts[..split]);
             merged.merge(&Observation::from_posts(&posts[split..]));
