@@ -47,11 +47,20 @@ const engineWorker = {
       this.handlers.get('error:init')?.({ error: { kind: 'internal', message: `the worker failed to start (${event.message ?? 'no details'})`, advice: 'Build the site with `cargo xtask dist`, then reload.' } });
     };
   },
+  /** Stops whatever the worker is doing (a wasm call cannot be interrupted otherwise). */
+  restart() {
+    this.worker.terminate();
+    this.start();
+  },
   on(type, handler) {
     this.handlers.set(type, handler);
   },
+  lastId: 0,
+  /** Sends a request; returns its id, which every answer to it carries. */
   send(message) {
-    this.worker.postMessage(message);
+    const id = ++this.lastId;
+    this.worker.postMessage({ ...message, id });
+    return id;
   },
 };
 
@@ -233,19 +242,23 @@ const reportView = {
       const text = document.getElementById('paste-input').value;
       if (!text.trim()) return;
       this.begin('Reading pasted posts');
-      engineWorker.send({ type: 'text', name: 'pasted posts', text });
+      this.requestId = engineWorker.send({ type: 'text', name: 'pasted posts', text });
     });
-    engineWorker.on('progress', ({ stage, done, total }) => this.showProgress(stage, done, total));
-    engineWorker.on('report', ({ report, timings }) => this.show(report, timings));
-    engineWorker.on('error:files', ({ error }) => this.fail(error));
-    engineWorker.on('error:text', ({ error }) => this.fail(error));
+    // Answers to a request that a newer drop replaced are dropped.
+    const current = (handler) => (data) => data.id === this.requestId && handler(data);
+    engineWorker.on('progress', current(({ stage, done, total }) => this.showProgress(stage, done, total)));
+    engineWorker.on('report', current(({ report, timings }) => this.show(report, timings)));
+    engineWorker.on('error:files', current(({ error }) => this.fail(error)));
+    engineWorker.on('error:text', current(({ error }) => this.fail(error)));
     engineWorker.on('error:init', ({ error }) => this.fail(error));
   },
   read(files) {
     this.begin(`Opening ${files.map((file) => file.name).join(', ')}`);
-    engineWorker.send({ type: 'files', files });
+    this.requestId = engineWorker.send({ type: 'files', files });
   },
   begin(label) {
+    // A new export replaces one still being read: stop the old work rather than queue.
+    if (this.report.dataset.state === 'working') engineWorker.restart();
     this.started = performance.now();
     clearInterval(this.ticker);
     // The elapsed time ticks on this thread while the worker works: the page is alive.

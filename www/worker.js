@@ -3,8 +3,8 @@
 // dropped files (unzipping archives with zip.js), parses and scores them, and posts back
 // only what the page draws: never the posts themselves.
 //
-//   page → worker  {type: 'files', files: [File]} | {type: 'text', name, text}
-//                  {type: 'conversation', text}
+//   page → worker  {type: 'files', id, files: [File]} | {type: 'text', id, name, text}
+//                  {type: 'conversation', id, text}        (answers carry the same id)
 //   worker → page  {type: 'progress', stage, done, total}  (total 0: no measure of it)
 //                  {type: 'report', report, timings} | {type: 'error', error}
 //                  {type: 'conversation', conversation} | {type: 'ready'}
@@ -24,8 +24,11 @@ const ready = init({ module_or_path: new URL('./pkg/sincerely_www_bg.wasm', impo
  *  (and tweets-part1.js… of big archives; data/tweet.js in older ones). */
 const POST_ENTRY = /(^|\/)(outbox\.json|data\/tweets?(-part\d+)?\.js)$/;
 
+/** The request being served: every answer carries its id. */
+let currentId = 0;
+
 function progress(stage, done, total) {
-  postMessage({ type: 'progress', stage, done, total });
+  postMessage({ type: 'progress', id: currentId, stage, done, total });
 }
 
 /** A File's bytes, read in chunks so the page can show how far along it is. */
@@ -103,16 +106,17 @@ async function readExport(sources) {
   }
 }
 
-onmessage = async ({ data }) => {
+async function serve(data) {
+  currentId = data.id;
   try {
     if (data.type === 'files') {
       const sources = await collect(data.files);
-      postMessage({ type: 'report', ...(await readExport(sources)) });
+      postMessage({ type: 'report', id: data.id, ...(await readExport(sources)) });
     } else if (data.type === 'text') {
-      postMessage({ type: 'report', ...(await readExport([{ name: data.name, text: data.text, size: data.text.length }])) });
+      postMessage({ type: 'report', id: data.id, ...(await readExport([{ name: data.name, text: data.text, size: data.text.length }])) });
     } else if (data.type === 'conversation') {
       await ready;
-      postMessage({ type: 'conversation', conversation: scoreConversation(data.text) });
+      postMessage({ type: 'conversation', id: data.id, conversation: scoreConversation(data.text) });
     }
   } catch (error) {
     // Our errors are plain objects naming the file and what is wrong; anything else is a bug.
@@ -120,8 +124,14 @@ onmessage = async ({ data }) => {
       ? error
       : { kind: 'internal', message: String(error?.message ?? error), advice: 'This is a bug in Sincerely; the browser console has the details.' };
     if (error instanceof Error) console.error(error);
-    postMessage({ type: 'error', request: data.type, error: plain });
+    postMessage({ type: 'error', id: data.id, request: data.type, error: plain });
   }
+}
+
+// One request at a time, in order: a file dropped while another is read waits its turn.
+let queue = Promise.resolve();
+onmessage = ({ data }) => {
+  queue = queue.then(() => serve(data));
 };
 
 ready.then(() => postMessage({ type: 'ready' }), (error) => postMessage({ type: 'error', request: 'init', error: { kind: 'internal', message: `the engine did not load: ${error.message}`, advice: 'Build it with `cargo xtask dist`, then reload.' } }));

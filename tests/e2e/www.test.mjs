@@ -472,6 +472,17 @@ test('a 50,000-post archive finishes in time while the page keeps answering', as
   assert.deepEqual(figures, expectedFigures(reference));
 });
 
+test('a new drop replaces an export still being read', async () => {
+  await page.setInputFiles('#file-input', [inputs.bigZip]);
+  await waitFor(() => page.evaluate(() => document.getElementById('progress-label').textContent.startsWith('Scoring')), 'the big archive to be scored');
+  const started = Date.now();
+  await page.setInputFiles('#file-input', [inputs.outbox]);
+  await waitFor(() => page.evaluate(() => document.getElementById('report').dataset.state === 'done'), 'the second report');
+  console.log(`  the second drop answered in ${Date.now() - started} ms`);
+  assert.equal(await page.evaluate(() => document.getElementById('report').dataset.posts), '240');
+  assert.ok(Date.now() - started < 5000, 'the first export was abandoned, not waited for');
+});
+
 test('pasted posts and a pasted conversation are scored', async () => {
   const list = JSON.stringify(Array.from({ length: 12 }, (_, index) => ({ id: String(index), text: REPLIES[index % REPLIES.length], isReply: true, replyTo: PEOPLE[index % PEOPLE.length] })));
   fs.writeFileSync(path.join(OUT, 'pasted.json'), list);
