@@ -8,6 +8,9 @@
 //!   web-ext lint, end-to-end in real Chromium and Firefox
 //! - `run`     builds, serves the www/ demo pages and opens Chromium with the extension
 //!   (headless here: before/after screenshots and what was hidden)
+//! - `bench`   builds, then measures the extension in headless Chromium against no
+//!   extension and the stylesheet alone, and writes BENCHMARKS.md (not a test: it
+//!   asserts nothing; options after `bench` go to tests/e2e/bench.mjs)
 
 mod codegen;
 mod dist;
@@ -25,8 +28,11 @@ fn main() -> ExitCode {
         Some("dist") => setup::run().and_then(|_| dist::run()),
         Some("test") => test(&args[1..]),
         Some("run") => run(),
+        Some("bench") => bench(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask setup | codegen [--check] | dist | test [--quick] | run");
+            eprintln!(
+                "usage: cargo xtask setup | codegen [--check] | dist | test [--quick] | run | bench [--trials N] [--no-criterion]"
+            );
             return ExitCode::from(2);
         }
     };
@@ -102,4 +108,13 @@ fn run() -> util::Result {
     setup::run()?;
     dist::run()?;
     util::step("demo", &["node", "tests/e2e/demo.mjs"])
+}
+
+/// The browser benchmark (tests/e2e/bench.mjs) on a fresh build; writes BENCHMARKS.md.
+fn bench(args: &[String]) -> util::Result {
+    setup::run()?;
+    dist::run()?;
+    let mut argv = vec!["node", "tests/e2e/bench.mjs"];
+    argv.extend(args.iter().map(String::as_str));
+    util::step("benchmark in headless Chromium", &argv)
 }
