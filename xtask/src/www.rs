@@ -70,6 +70,10 @@ pub fn build() -> Result {
         &wasm,
         &wasm,
     ])?;
+    let size = fs::metadata(root().join(&wasm))
+        .map_err(|e| e.to_string())?
+        .len();
+    println!("www: {wasm} {size} B");
     copy_demo_pages()
 }
 
