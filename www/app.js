@@ -156,6 +156,16 @@ function timelineChart(report) {
     }
     chart.append(group);
   });
+  // The share of own posts that are replies, on the right-hand scale (0–100 %).
+  const share = (period) => period.replies / (period.replies + period.broadcasts);
+  const points = periods
+    .map((period, index) => [period, index])
+    .filter(([period]) => period.replies + period.broadcasts > 0)
+    .map(([period, index]) => `${(margin.left + index * step + step / 2).toFixed(1)},${(margin.top + plotHeight * (1 - share(period))).toFixed(1)}`);
+  if (points.length > 1) {
+    chart.append(svg('polyline', { points: points.join(' '), class: 'share-line' }),
+      svg('text', { x: width - margin.right, y: margin.top + 4, class: 'tick share-tick', 'text-anchor': 'end' }, '100 % replies'));
+  }
   // Labels for the first, middle and last periods.
   const labelled = new Set([0, Math.floor((periods.length - 1) / 2), periods.length - 1]);
   for (const index of labelled) {
@@ -165,7 +175,8 @@ function timelineChart(report) {
   const legend = el('p', { class: 'legend' },
     el('span', { class: 'swatch series-replies' }), ' replies to others ',
     el('span', { class: 'swatch series-broadcasts' }), ' own posts and threads ',
-    el('span', { class: 'swatch series-reposts' }), ' reposts');
+    el('span', { class: 'swatch series-reposts' }), ' reposts ',
+    el('span', { class: 'swatch share-swatch' }), ' share of own posts that are replies');
   const untimed = report.untimed.replies + report.untimed.broadcasts + report.untimed.reposts;
   return el('figure', { class: 'chart-figure', id: 'timeline-chart' },
     periods.length ? chart : el('p', { class: 'hint' }, 'No post in this export has a date.'),
