@@ -8,6 +8,8 @@
 pub mod engine;
 #[cfg(feature = "www")]
 pub mod playground;
+#[cfg(feature = "ui")]
+pub mod popup;
 
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() -> Result<(), wasm_bindgen::JsValue> {

@@ -84,6 +84,7 @@ pub fn run() -> Result {
         }
     }
     crate::www::build()?;
+    crate::ui::build()?;
     print_sizes(&dist.join("chrome"))
 }
 

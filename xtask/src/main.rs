@@ -15,6 +15,7 @@
 mod codegen;
 mod dist;
 mod setup;
+mod ui;
 mod util;
 mod www;
 
