@@ -5,6 +5,8 @@
  *                  out of the content script (Chrome on x.com, github.com, …)
  *   tabStatus    ← content scripts report how many numbers they hid and whether the
  *                  engine failed; kept in storage.session for the popup, shown on the icon
+ *   togglePause  ← the keyboard command: pauses or resumes on the current tab's host by
+ *                  editing pausedHosts in storage.sync; the tabs apply it live
  *
  * Each call carries the settings its tab applies; engines are cached by those settings,
  * so a tab never gets an answer for settings it has not seen yet. Nothing here makes a
@@ -91,6 +93,36 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     default:
       return false;
   }
+});
+
+/**
+ * Pauses or resumes Sincerely on the host of `tab`; returns whether it is now paused, or
+ * null when the tab has no http(s) host we may see. Only `pausedHosts` is touched: the
+ * rest of the stored value stays as it is (the engine reads it leniently).
+ */
+async function togglePause(tab) {
+  let host;
+  try {
+    const url = new URL(tab?.url ?? '');
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    host = url.hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+  const { settings } = await api.storage.sync.get('settings');
+  const next = settings && typeof settings === 'object' && !Array.isArray(settings) ? { ...settings } : {};
+  const paused = Array.isArray(next.pausedHosts) ? next.pausedHosts.filter((h) => typeof h === 'string') : [];
+  const wasPaused = paused.some((h) => h.toLowerCase() === host);
+  next.pausedHosts = wasPaused ? paused.filter((h) => h.toLowerCase() !== host) : [...paused, host];
+  await api.storage.sync.set({ settings: next });
+  return !wasPaused;
+}
+
+api.commands?.onCommand?.addListener(async (command, tab) => {
+  if (command !== 'toggle-pause') return;
+  // Chrome and Firefox pass the active tab; older versions do not.
+  tab ??= (await api.tabs.query({ active: true, currentWindow: true }))[0];
+  await togglePause(tab);
 });
 
 api.tabs?.onRemoved?.addListener((tabId) => api.storage.session?.remove(`tab:${tabId}`));
