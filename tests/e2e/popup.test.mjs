@@ -1,0 +1,287 @@
+// The popup and the options page in real Chromium, opened as extension pages in a
+// window of their own next to an open X fixture tab (so that tab stays visible and keeps
+// painting): every switch changes what the tab shows without a reload, pause on site,
+// forget everything, fallbacks, the keyboard command's handler, export and import, axe
+// on both pages in light and dark (screenshots into target/demo/), and settings that
+// survive a browser restart with the same profile. Firefox: the popup loads.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { launch } from './browsers.mjs';
+import { DIST, ROOT, loadCases, tempProfile, waitFor } from './harness.mjs';
+
+const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const DEMO = path.join(ROOT, 'target/demo');
+const kase = loadCases().find((c) => c.id === 'x/profile-kikobeats');
+
+let profileDir;
+let browser;
+let fixture; // the X profile tab
+let tabId;
+
+const stored = () => browser.worker().evaluate(() => chrome.storage.sync.get('settings').then((s) => s.settings));
+const setStored = (settings) => browser.worker().evaluate((value) => chrome.storage.sync.set({ settings: value }), settings);
+
+const tabState = () =>
+  fixture.evaluate(() => ({
+    tokens: document.documentElement.getAttribute('data-sincerely'),
+    hidden: Number(document.documentElement.getAttribute('data-sincerely-hidden')),
+    likesVisible: [...document.querySelectorAll('[data-testid=like] [data-testid=app-text-transition-container]')].filter((e) =>
+      e.checkVisibility({ visibilityProperty: true, opacityProperty: true }),
+    ).length,
+    badge: !!document.querySelector('sincerely-badge'),
+  }));
+
+async function tabReaches(what, predicate) {
+  return waitFor(async () => {
+    const state = await tabState();
+    return predicate(state) && state;
+  }, what);
+}
+
+/** Opens an extension page in a window of its own and waits until it has loaded. */
+async function openExtensionPage(file) {
+  const url = browser.extensionUrl(file);
+  const opened = browser.context.waitForEvent('page', (page) => page.url() === url);
+  await browser.worker().evaluate((target) => chrome.windows.create({ url: target, type: 'normal', width: 420, height: 800 }), url);
+  const page = await opened;
+  await page.waitForSelector('main[aria-busy=false]');
+  return page;
+}
+
+async function axe(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+before(async () => {
+  fs.mkdirSync(DEMO, { recursive: true });
+  profileDir = tempProfile('popup');
+  browser = await launch('chromium', { userDataDir: profileDir });
+  await setStored({});
+  browser.router.serve(kase.url, kase.html, kase.cspHeader);
+  fixture = (await browser.newPage()).raw;
+  await fixture.goto(kase.url, { waitUntil: 'load' });
+  await tabReaches('the first pass', (s) => s.hidden === kase.expectHidden);
+  tabId = await browser.worker().evaluate(() => chrome.tabs.query({ url: 'https://x.com/*' }).then(([tab]) => tab.id));
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('the popup says how many numbers are hidden on the tab and passes axe, light and dark', async () => {
+  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  await popup.setViewportSize({ width: 340, height: 600 });
+  assert.equal(await popup.textContent('#tab-status'), `Numbers hidden on this tab: ${kase.expectHidden}`);
+  assert.equal(await popup.textContent('label[for=pause]'), 'Pause on x.com');
+  for (const scheme of ['light', 'dark']) {
+    await popup.emulateMedia({ colorScheme: scheme });
+    assert.deepEqual(await axe(popup), [], `axe on the popup (${scheme})`);
+    await popup.screenshot({ path: path.join(DEMO, `popup-${scheme}.png`), fullPage: true });
+  }
+  await popup.emulateMedia({ colorScheme: 'light' });
+  // Keyboard: Tab reaches the master switch with a visible focus ring.
+  await popup.keyboard.press('Tab');
+  const focused = await popup.evaluate(() => {
+    const element = document.activeElement;
+    return { id: element.id, outline: getComputedStyle(element).outlineStyle };
+  });
+  assert.equal(focused.id, 'enabled');
+  assert.notEqual(focused.outline, 'none');
+  await popup.close();
+});
+
+test('each switch in the popup changes the open tab without a reload', async () => {
+  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  const loads = await fixture.evaluate(() => performance.getEntriesByType('navigation').length);
+
+  // Likes: the switch off shows them, the mode select picks hover, then hide.
+  await popup.click('label[for=metric-likes]');
+  let state = await tabReaches('likes shown', (s) => s.tokens === 'show-likes' && s.hidden === kase.expectHidden - 3);
+  assert.equal(state.likesVisible, 3);
+  assert.equal((await stored()).metrics.likes, 'show');
+  await popup.selectOption('#display-likes', 'hover');
+  await tabReaches('likes on hover', (s) => s.tokens === 'hover-likes');
+  await popup.selectOption('#display-likes', 'hide');
+  state = await tabReaches('likes hidden', (s) => s.tokens === '' && s.hidden === kase.expectHidden);
+  assert.equal(state.likesVisible, 0);
+
+  // Every metric switch reaches the tab's root tokens.
+  for (const kind of ['followers', 'views', 'replies']) {
+    await popup.click(`label[for=metric-${kind}]`);
+    await tabReaches(`${kind} shown`, (s) => s.tokens.split(' ').includes(`show-${kind}`));
+  }
+  await popup.click('#hide-all');
+  await tabReaches('hide all', (s) => s.tokens === '' && s.hidden === kase.expectHidden);
+  assert.ok(Object.values((await stored()).metrics).every((d) => d === 'hide'));
+
+  // Master switch, the site switch, pause on this site.
+  for (const id of ['enabled', 'site-x', 'pause']) {
+    await popup.click(`label[for=${id}]`);
+    await tabReaches(`${id} off`, (s) => s.tokens === 'off' && s.hidden === 0);
+    await popup.click(`label[for=${id}]`);
+    await tabReaches(`${id} back`, (s) => s.tokens === '' && s.hidden === kase.expectHidden);
+  }
+  await popup.click('label[for=pause]');
+  assert.deepEqual((await stored()).pausedHosts, ['x.com']);
+  await tabReaches('paused', (s) => s.tokens === 'off');
+  await popup.click('label[for=pause]');
+  await tabReaches('resumed', (s) => s.tokens === '');
+
+  // The badge.
+  const badgeBefore = (await tabState()).badge;
+  await popup.click('label[for=badge]');
+  assert.equal((await stored()).badge, false);
+  if (badgeBefore) await tabReaches('badge gone', (s) => !s.badge);
+  await popup.click('label[for=badge]');
+  if (badgeBefore) await tabReaches('badge back', (s) => s.badge);
+
+  assert.equal(await fixture.evaluate(() => performance.getEntriesByType('navigation').length), loads, 'no reload');
+  await popup.close();
+});
+
+test('forget everything asks once, then clears only the profile memory', async () => {
+  await browser.worker().evaluate(() => chrome.storage.local.set({ 'profile:x:someone': { seen: Date.now() }, 'profile:x:other': {}, unrelated: 1 }));
+  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  await popup.click('label[for=memory]');
+  assert.equal((await stored()).memory, false);
+  await popup.click('label[for=memory]');
+  await popup.click('#forget');
+  assert.equal(await popup.evaluate(() => document.activeElement.id), 'forget-cancel');
+  await popup.click('#forget-cancel');
+  assert.ok('profile:x:someone' in (await browser.worker().evaluate(() => chrome.storage.local.get(null))));
+  await popup.click('#forget');
+  await popup.click('#forget-confirm');
+  // The visit to the fixture profile stored one more (the badge memory is on).
+  await popup.waitForSelector('#notice:has-text("Forgotten: ")');
+  assert.match(await popup.textContent('#notice'), /Forgotten: [3-9] profiles\./);
+  const left = Object.keys(await browser.worker().evaluate(() => chrome.storage.local.get(null)));
+  assert.ok(!left.some((key) => key.startsWith('profile:')), left.join());
+  assert.ok(left.includes('unrelated'));
+  await popup.close();
+});
+
+test('fields that fell back to their defaults are named', async () => {
+  await setStored({ enabled: 'yes please', metrics: { views: 'sideways' } });
+  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  const text = await popup.textContent('#fallbacks');
+  assert.match(text, /could not be read/);
+  assert.match(text, /enabled:/);
+  assert.match(text, /metrics\.views:/);
+  assert.deepEqual(await axe(popup), []);
+  await popup.close();
+  await setStored({});
+  await tabReaches('defaults', (s) => s.tokens === '' && s.hidden === kase.expectHidden);
+});
+
+test('the keyboard command pauses and resumes the current tab', async () => {
+  // The shortcut itself cannot be pressed in headless Chromium (it is a browser-level
+  // accelerator); its handler is called with the tab the browser would pass.
+  const paused = await browser.worker().evaluate((id) => chrome.tabs.get(id).then((tab) => togglePause(tab)), tabId);
+  assert.equal(paused, true);
+  await tabReaches('paused by the command', (s) => s.tokens === 'off');
+  const resumed = await browser.worker().evaluate((id) => chrome.tabs.get(id).then((tab) => togglePause(tab)), tabId);
+  assert.equal(resumed, false);
+  await tabReaches('resumed by the command', (s) => s.tokens === '');
+  const commands = await browser.worker().evaluate(() => chrome.commands.getAll());
+  assert.ok(commands.some((c) => c.name === 'toggle-pause'));
+});
+
+test('options: axe, export, a malformed import changes nothing, a good one applies', async () => {
+  const options = await openExtensionPage('options.html');
+  await options.setViewportSize({ width: 640, height: 900 });
+  for (const scheme of ['light', 'dark']) {
+    await options.emulateMedia({ colorScheme: scheme });
+    assert.deepEqual(await axe(options), [], `axe on the options page (${scheme})`);
+    await options.screenshot({ path: path.join(DEMO, `options-${scheme}.png`), fullPage: true });
+  }
+  await options.emulateMedia({ colorScheme: 'light' });
+
+  const download = options.waitForEvent('download');
+  await options.click('#export');
+  const exported = JSON.parse(fs.readFileSync(await (await download).path(), 'utf8'));
+  assert.equal(exported.format, 'sincerely-settings');
+  assert.equal(exported.settings.enabled, true);
+
+  const before = await stored();
+  await options.setInputFiles('#import-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"enabled": tru') });
+  await options.waitForSelector('#notice[role=alert]');
+  assert.match(await options.textContent('#notice'), /not imported; nothing changed.*not JSON \(line 1, column \d+\)/s);
+  await options.setInputFiles('#import-file', {
+    name: 'half.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ metrics: { likes: 'show' }, badge: 'no' })),
+  });
+  await options.waitForSelector('#notice[role=alert]:has-text("badge")');
+  assert.deepEqual(await stored(), before, 'a bad file applies nothing, not even its good fields');
+  assert.equal((await tabState()).tokens, '');
+
+  exported.settings.metrics.likes = 'show';
+  await options.setInputFiles('#import-file', { name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+  await options.waitForSelector('#notice:has-text("Settings imported.")');
+  await tabReaches('imported settings applied', (s) => s.tokens === 'show-likes');
+  assert.equal(await options.evaluate(() => document.getElementById('display-likes').value), 'show');
+  await options.close();
+});
+
+test('settings survive a browser restart with the same profile', async () => {
+  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  await popup.selectOption('#display-replies', 'coarse');
+  await popup.click('label[for=badge]');
+  const saved = await waitFor(async () => {
+    const now = await stored();
+    return now.metrics.replies === 'coarse' && now.badge === false && now;
+  }, 'saved');
+  await browser.close();
+  browser = await launch('chromium', { userDataDir: profileDir });
+  assert.deepEqual(await stored(), saved);
+  browser.router.serve(kase.url, kase.html, kase.cspHeader);
+  fixture = (await browser.newPage()).raw;
+  await fixture.goto(kase.url, { waitUntil: 'load' });
+  await tabReaches('the restarted tab applies the saved settings', (s) => s.tokens === 'show-likes');
+  const options = await openExtensionPage('options.html');
+  assert.equal(await options.evaluate(() => document.getElementById('display-replies').value), 'coarse');
+  assert.equal(await options.evaluate(() => document.getElementById('badge').checked), false);
+  await options.close();
+});
+
+test('Firefox: the popup and options pages load', async () => {
+  // A fixed internal UUID, so the moz-extension:// address is known in advance.
+  const uuid = '6f1d5c52-3a5e-4f0c-9d43-5b1b0c7e2a11';
+  const firefox = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: '/usr/bin/firefox-esr',
+    headless: true,
+    // WebDriver BiDi refuses to navigate to moz-extension:// pages without this flag.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ 'sincerely@sincerely-extension': uuid }),
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
+      'app.update.enabled': false,
+    },
+  });
+  try {
+    await firefox.installExtension(DIST('firefox'));
+    const page = await firefox.newPage();
+    for (const file of ['popup.html', 'options.html']) {
+      // Navigating to a privileged page does not complete in puppeteer's eyes (it stays
+      // on about:blank and the load event never comes), but the page is there: poll it.
+      page.goto(`moz-extension://${uuid}/${file}`, { timeout: 5000 }).catch(() => {});
+      await waitFor(
+        () => page.evaluate((name) => location.href.endsWith(name) && !!document.querySelector('main[aria-busy=false]'), file).catch(() => false),
+        `${file} loaded`,
+      );
+      const labels = await page.evaluate(() => document.querySelectorAll('label').length);
+      assert.ok(labels > 16, `${file}: ${labels} labels`);
+    }
+    assert.equal(await page.evaluate(() => document.querySelector('label[for=metric-likes]').textContent), 'Likes');
+  } finally {
+    await firefox.close();
+  }
+});
