@@ -1,5 +1,5 @@
-//! How sure the badge may be: proportions shrunk toward a neutral prior, Wilson intervals,
-//! and the Low / Medium / High band by sample size.
+//! How sure the badge may be: proportions shrunk toward a neutral prior, Wilson intervals
+//! for the bars, and the Low / Medium / High band by sample size.
 
 use serde::Serialize;
 
@@ -14,53 +14,20 @@ const PRIOR_WEIGHT: f64 = 4.0;
 /// 95 % two-sided.
 const WILSON_Z: f64 = 1.96;
 
-/// A proportion with its interval, all shrunk toward the feature's prior.
+/// A proportion shrunk toward the feature's prior: with few posts it stays near the
+/// prior, with many it is the observed share.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rate {
     pub point: f64,
-    pub low: f64,
-    pub high: f64,
-}
-
-/// Which end of every interval the model is evaluated at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Bound {
-    Point,
-    /// Good features at their low end, noise at its high end.
-    Pessimistic,
-    Optimistic,
 }
 
 impl Rate {
-    /// `successes` out of `trials`, shrunk toward `prior`. With no trials it is the prior
-    /// with the widest interval.
+    /// `successes` out of `trials`, shrunk toward `prior`; with no trials, the prior.
     pub fn new(successes: u32, trials: u32, prior: f64) -> Rate {
         let successes = f64::from(successes.min(trials));
-        let trials_f = f64::from(trials);
-        let shrink = |proportion: f64| {
-            (proportion * trials_f + PRIOR_WEIGHT * prior) / (trials_f + PRIOR_WEIGHT)
-        };
-        if trials == 0 {
-            return Rate {
-                point: prior,
-                low: 0.0,
-                high: 1.0,
-            };
-        }
-        let (low, high) = wilson_interval(successes, trials_f);
+        let trials = f64::from(trials);
         Rate {
-            point: shrink(successes / trials_f),
-            low: shrink(low),
-            high: shrink(high),
-        }
-    }
-
-    /// The value at a bound; `good` says whether more is better.
-    pub fn at(&self, bound: Bound, good: bool) -> f64 {
-        match (bound, good) {
-            (Bound::Point, _) => self.point,
-            (Bound::Pessimistic, true) | (Bound::Optimistic, false) => self.low,
-            (Bound::Pessimistic, false) | (Bound::Optimistic, true) => self.high,
+            point: (successes + PRIOR_WEIGHT * prior) / (trials + PRIOR_WEIGHT),
         }
     }
 }

@@ -1,7 +1,9 @@
 //! The model proper: from an [`Observation`]'s counts to the four bars, the score and the
 //! label. Every weight is here, with the reason it has the value it has.
 
-use super::confidence::{Bound, ConfidenceBand, Rate, MIN_ITEMS_FOR_SCORE, MIN_REPLIES_FOR_SCORE};
+use super::confidence::{
+    wilson_interval, ConfidenceBand, Rate, MIN_ITEMS_FOR_SCORE, MIN_REPLIES_FOR_SCORE,
+};
 use super::observation::Observation;
 use serde::Serialize;
 
@@ -72,7 +74,7 @@ impl Label {
     }
 }
 
-/// The proportions the model reads, each with its interval.
+/// The proportions the model reads, each shrunk toward its prior.
 #[derive(Clone, Debug)]
 pub struct Rates {
     pub reply_share: Rate,
@@ -156,59 +158,74 @@ pub fn dialogue_known(observation: &Observation) -> bool {
         || (observation.history_complete && counts.items >= MIN_ITEMS_FOR_SCORE)
 }
 
-fn dialogue_at(
-    observation: &Observation,
-    rates: &Rates,
-    bound: Bound,
-    effective_people: f64,
-) -> f64 {
-    let share = reach(rates.reply_share.at(bound, true), DIALOGUE_SHARE_TARGET);
+fn dialogue_at(observation: &Observation, rates: &Rates, effective_people: f64) -> f64 {
+    let share = reach(rates.reply_share.point, DIALOGUE_SHARE_TARGET);
     let breadth = if observation.counts.replies == 0 {
         0.0
     } else {
-        0.5 * (1.0 - (-effective_people / 6.0).exp()) + 0.5 * rates.distinct_people.at(bound, true)
+        0.5 * (1.0 - (-effective_people / 6.0).exp()) + 0.5 * rates.distinct_people.point
     };
     let back_and_forth = 1.0 - (-f64::from(observation.n_back_and_forth()) / 3.0).exp();
     0.55 * share + 0.25 * breadth + 0.2 * back_and_forth
 }
 
-fn openness_at(rates: &Rates, bound: Bound) -> f64 {
-    let questions = reach(rates.follow_up_questions.at(bound, true), 0.3);
-    let acknowledgement = reach(rates.acknowledgements.at(bound, true), 0.35);
+fn openness_at(rates: &Rates) -> f64 {
+    let questions = reach(rates.follow_up_questions.point, 0.3);
+    let acknowledgement = reach(rates.acknowledgements.point, 0.35);
     // A small penalty: disagreement is healthy, a one-word "Wrong." is not an argument.
-    let curt = 0.4 * reach(rates.curt_contradictions.at(bound, false), 0.25);
+    let curt = 0.4 * reach(rates.curt_contradictions.point, 0.25);
     (0.5 * questions + 0.5 * acknowledgement - curt).clamp(0.0, 1.0)
 }
 
-fn substance_at(observation: &Observation, rates: &Rates, bound: Bound) -> f64 {
+fn substance_at(observation: &Observation, rates: &Rates) -> f64 {
     let counts = &observation.counts;
     let mean_words = counts.capped_words as f64 / f64::from(counts.text_items.max(1));
     // Twenty-five words are enough to say something; more earns nothing.
     let length = reach(mean_words, 25.0);
-    0.35 * reach(rates.reasoning.at(bound, true), 0.35)
-        + 0.15 * reach(rates.first_person.at(bound, true), 0.5)
-        + 0.25 * reach(rates.compassion.at(bound, true), 0.25)
+    0.35 * reach(rates.reasoning.point, 0.35)
+        + 0.15 * reach(rates.first_person.point, 0.5)
+        + 0.25 * reach(rates.compassion.point, 0.25)
         + 0.25 * length
 }
 
 /// Returns (selling noise, hostile noise), before clamping.
-fn noise_parts_at(rates: &Rates, bound: Bound) -> (f64, f64) {
-    let selling = 1.5 * rates.bait.at(bound, false)
-        + 1.2 * rates.selling.at(bound, false)
-        + 0.8 * rates.hashtag_stuffing.at(bound, false)
-        + 1.0 * rates.repeats.at(bound, false);
-    let hostile = 2.0 * rates.incivility.at(bound, false)
-        + 1.5 * rates.us_versus_them.at(bound, false)
-        + 0.5 * rates.curt_contradictions.at(bound, false);
+fn noise_parts(rates: &Rates) -> (f64, f64) {
+    let selling = 1.5 * rates.bait.point
+        + 1.2 * rates.selling.point
+        + 0.8 * rates.hashtag_stuffing.point
+        + 1.0 * rates.repeats.point;
+    let hostile = 2.0 * rates.incivility.point
+        + 1.5 * rates.us_versus_them.point
+        + 0.5 * rates.curt_contradictions.point;
     (selling, hostile)
 }
 
-fn range(known: bool, at: impl Fn(Bound) -> f64) -> Option<BarRange> {
-    known.then(|| BarRange {
-        point: at(Bound::Point),
-        low: at(Bound::Pessimistic),
-        high: at(Bound::Optimistic),
-    })
+/// A bar's range: its value read as a proportion of the posts it was measured on, with
+/// that proportion's Wilson interval. (Evaluating every feature at its own interval's end
+/// at once would be far too pessimistic: seven noise features all at their upper bound
+/// is not a plausible account.)
+fn bar_range(point: f64, trials: u32) -> BarRange {
+    let (low, high) = wilson_interval(point * f64::from(trials), f64::from(trials.max(1)));
+    BarRange {
+        point,
+        low: low.min(point),
+        high: high.max(point),
+    }
+}
+
+/// The score from the four bars (each 0–1; noise higher is worse).
+fn score_of(dialogue: f64, openness: Option<f64>, substance: Option<f64>, noise: f64) -> f64 {
+    let mut weighted = DIALOGUE_WEIGHT * dialogue;
+    let mut total_weight = DIALOGUE_WEIGHT;
+    if let Some(openness) = openness {
+        weighted += OPENNESS_WEIGHT * openness;
+        total_weight += OPENNESS_WEIGHT;
+    }
+    if let Some(substance) = substance {
+        weighted += SUBSTANCE_WEIGHT * substance;
+        total_weight += SUBSTANCE_WEIGHT;
+    }
+    100.0 * (weighted / total_weight) * (1.0 - NOISE_PENALTY * noise)
 }
 
 /// Runs the model.
@@ -216,26 +233,23 @@ pub fn run(observation: &Observation) -> ModelOutput {
     let counts = &observation.counts;
     let rates = Rates::of(observation);
     let effective_people = observation.effective_people();
-    let dialogue = range(dialogue_known(observation), |bound| {
-        dialogue_at(observation, &rates, bound, effective_people)
+    let dialogue = dialogue_known(observation).then(|| {
+        bar_range(
+            dialogue_at(observation, &rates, effective_people),
+            counts.items,
+        )
     });
-    let openness = range(counts.addressed >= MIN_POSTS_FOR_BAR, |bound| {
-        openness_at(&rates, bound)
+    let openness = (counts.addressed >= MIN_POSTS_FOR_BAR)
+        .then(|| bar_range(openness_at(&rates), counts.addressed));
+    let substance = (counts.text_items >= MIN_POSTS_FOR_BAR)
+        .then(|| bar_range(substance_at(observation, &rates), counts.text_items));
+    let (selling_noise, hostile_noise) = noise_parts(&rates);
+    let noise = (counts.items >= MIN_POSTS_FOR_BAR).then(|| {
+        bar_range(
+            (selling_noise + hostile_noise).clamp(0.0, 1.0),
+            counts.items,
+        )
     });
-    let substance = range(counts.text_items >= MIN_POSTS_FOR_BAR, |bound| {
-        substance_at(observation, &rates, bound)
-    });
-    let noise_at = |bound: Bound| {
-        let (selling, hostile) = noise_parts_at(&rates, bound);
-        (selling + hostile).clamp(0.0, 1.0)
-    };
-    // The noise range is reversed: its pessimistic end is its high end.
-    let noise = (counts.items >= MIN_POSTS_FOR_BAR).then(|| BarRange {
-        point: noise_at(Bound::Point),
-        low: noise_at(Bound::Optimistic),
-        high: noise_at(Bound::Pessimistic),
-    });
-    let (selling_noise, hostile_noise) = noise_parts_at(&rates, Bound::Point);
 
     let scorable = counts.items >= MIN_ITEMS_FOR_SCORE && dialogue.is_some();
     let band = if scorable {
@@ -243,27 +257,29 @@ pub fn run(observation: &Observation) -> ModelOutput {
     } else {
         ConfidenceBand::None
     };
-    let score = scorable.then(|| {
-        let at = |bound: Bound| {
-            let mut weighted =
-                DIALOGUE_WEIGHT * dialogue_at(observation, &rates, bound, effective_people);
-            let mut total_weight = DIALOGUE_WEIGHT;
-            if openness.is_some() {
-                weighted += OPENNESS_WEIGHT * openness_at(&rates, bound);
-                total_weight += OPENNESS_WEIGHT;
-            }
-            if substance.is_some() {
-                weighted += SUBSTANCE_WEIGHT * substance_at(observation, &rates, bound);
-                total_weight += SUBSTANCE_WEIGHT;
-            }
-            100.0 * (weighted / total_weight) * (1.0 - NOISE_PENALTY * noise_at(bound))
-        };
-        BarRange {
-            point: at(Bound::Point),
-            low: at(Bound::Pessimistic),
-            high: at(Bound::Optimistic),
-        }
-    });
+    let score = match (scorable, dialogue, noise) {
+        (true, Some(dialogue), Some(noise)) => Some(BarRange {
+            point: score_of(
+                dialogue.point,
+                openness.map(|bar| bar.point),
+                substance.map(|bar| bar.point),
+                noise.point,
+            ),
+            low: score_of(
+                dialogue.low,
+                openness.map(|bar| bar.low),
+                substance.map(|bar| bar.low),
+                noise.high,
+            ),
+            high: score_of(
+                dialogue.high,
+                openness.map(|bar| bar.high),
+                substance.map(|bar| bar.high),
+                noise.low,
+            ),
+        }),
+        _ => None,
+    };
 
     let label = match (score, dialogue) {
         (Some(score), Some(dialogue)) => {

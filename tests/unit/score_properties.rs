@@ -131,6 +131,19 @@ proptest! {
     }
 
     #[test]
+    fn every_value_lies_in_its_range(posts in profile_strategy()) {
+        let badge = score_posts(&posts);
+        if let (Some(low), Some(score), Some(high)) = (badge.score_low, badge.score, badge.score_high) {
+            prop_assert!(low <= score && score <= high, "{low} {score} {high}");
+        }
+        for bar in &badge.bars {
+            if let (Some(low), Some(value), Some(high)) = (bar.low, bar.value, bar.high) {
+                prop_assert!(low <= value && value <= high, "{bar:?}");
+            }
+        }
+    }
+
+    #[test]
     fn an_observation_round_trips_through_json_and_scores_the_same(posts in profile_strategy()) {
         let observation = Observation::from_posts(&posts);
         prop_assert_eq!(observation.validate(), Ok(()));
