@@ -21,7 +21,7 @@ import { ROOT, waitFor } from './harness.mjs';
 const OUT = path.join(ROOT, 'tests/out/www');
 const WWW = path.join(ROOT, 'www');
 /** The 50,000-post archive must be read, parsed and scored within this (printed). */
-const BIG_BUDGET_MS = 30000;
+const BIG_BUDGET_MS = 10000;
 /** The page must answer a click within this while the worker works. */
 const INPUT_DELAY_BUDGET_MS = 100;
 /** And never go this long without painting a frame. (Frames are late by themselves, a
@@ -418,8 +418,13 @@ test('a zip without posts says what it was looking for', async () => {
 test('a 50,000-post archive finishes in time while the page keeps answering', async () => {
   // Watch the main thread: the gaps between frames, and how late a click handler runs.
   await page.evaluate(() => {
-    const watch = { frameGaps: [], inputDelays: [], running: true };
+    const watch = { frameGaps: [], inputDelays: [], stages: [], running: true };
     window.__watch = watch;
+    // Every stage the progress line announced while it was shown.
+    new MutationObserver(() => {
+      const text = document.getElementById('progress-label').textContent;
+      if (!document.getElementById('progress').hidden && watch.stages.at(-1) !== text) watch.stages.push(text);
+    }).observe(document.getElementById('progress'), { subtree: true, childList: true, characterData: true, attributes: true });
     let last = performance.now();
     const frame = (now) => {
       watch.frameGaps.push(now - last);
@@ -436,17 +441,16 @@ test('a 50,000-post archive finishes in time while the page keeps answering', as
     probe.addEventListener('click', (event) => watch.inputDelays.push(performance.now() - event.timeStamp));
     document.body.append(probe);
   });
+  const probeBox = await page.locator('#probe').boundingBox();
   const started = Date.now();
   await page.setInputFiles('#file-input', [inputs.bigZip]);
+  // Real mouse clicks, as fast as they come back, until the report is there.
   const roundTrips = [];
-  let sawProgress = false;
   while (!(await page.evaluate(() => ['done', 'error'].includes(document.getElementById('report').dataset.state)))) {
     assert.ok(Date.now() - started < BIG_BUDGET_MS * 2, 'the big archive never finished');
     const clicked = Date.now();
-    await page.click('#probe');
+    await page.mouse.click(probeBox.x + probeBox.width / 2, probeBox.y + probeBox.height / 2);
     roundTrips.push(Date.now() - clicked);
-    sawProgress ||= await page.evaluate(() => !document.getElementById('progress').hidden && document.getElementById('progress-label').textContent.length > 0);
-    await new Promise((resolve) => setTimeout(resolve, 30));
   }
   const elapsed = Date.now() - started;
   const watch = await page.evaluate(() => {
@@ -462,8 +466,9 @@ test('a 50,000-post archive finishes in time while the page keeps answering', as
     `click round trip max ${Math.max(...roundTrips)} ms; ${watch.frameGaps.length} frames, longest gap ${maxGap.toFixed(1)} ms, ` +
     `${watch.frameGaps.filter((gap) => gap > 50).length} gaps over 50 ms`);
   assert.equal(await page.evaluate(() => document.getElementById('report').dataset.state), 'done');
-  assert.ok(sawProgress, 'a progress bar showed while it worked');
-  assert.ok(watch.inputDelays.length >= 3, `clicks were answered while it worked (${watch.inputDelays.length})`);
+  console.log(`  progress: ${watch.stages.join(' → ')}`);
+  assert.ok(watch.stages.some((stage) => stage.startsWith('Reading')) && watch.stages.some((stage) => stage.startsWith('Scoring 50,000 posts')), 'a progress bar showed each stage');
+  assert.ok(watch.inputDelays.length >= 2, `clicks were answered while it worked (${watch.inputDelays.length})`);
   assert.ok(pageMs < BIG_BUDGET_MS, `finished in ${pageMs} ms (budget ${BIG_BUDGET_MS} ms)`);
   assert.ok(maxDelay < INPUT_DELAY_BUDGET_MS, `input delay ${maxDelay} ms`);
   assert.ok(maxGap < FRAME_GAP_BUDGET_MS, `longest frame gap ${maxGap} ms`);
@@ -473,14 +478,17 @@ test('a 50,000-post archive finishes in time while the page keeps answering', as
 });
 
 test('a new drop replaces an export still being read', async () => {
+  await page.evaluate(() => { delete document.getElementById('report').dataset.state; });
+  const workersBefore = served.filter((url) => url === '/worker.js').length;
   await page.setInputFiles('#file-input', [inputs.bigZip]);
-  await waitFor(() => page.evaluate(() => document.getElementById('progress-label').textContent.startsWith('Scoring')), 'the big archive to be scored');
+  assert.equal(await page.evaluate(() => document.getElementById('report').dataset.state), 'working');
   const started = Date.now();
   await page.setInputFiles('#file-input', [inputs.outbox]);
   await waitFor(() => page.evaluate(() => document.getElementById('report').dataset.state === 'done'), 'the second report');
   console.log(`  the second drop answered in ${Date.now() - started} ms`);
   assert.equal(await page.evaluate(() => document.getElementById('report').dataset.posts), '240');
-  assert.ok(Date.now() - started < 5000, 'the first export was abandoned, not waited for');
+  // The busy worker was stopped and a fresh one started, rather than queued behind it.
+  assert.equal(served.filter((url) => url === '/worker.js').length, workersBefore + 1);
 });
 
 test('pasted posts and a pasted conversation are scored', async () => {
