@@ -116,7 +116,7 @@ pub struct SiteRules {
 /// CSP violation report about the attempt, so there the content script goes straight to
 /// the worker without trying (the build gives these sites' content-script entry
 /// `prefer-worker.js`). Elsewhere it tries in-page first and falls back.
-pub const CSP_REFUSES_WASM: &[&str] = &["x", "github"];
+pub const CSP_REFUSES_WASM: &[&str] = &["x", "github", "hackernews"];
 
 /// Every site with rules, in the order the popup lists them.
 pub fn all() -> &'static [SiteRules] {
