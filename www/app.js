@@ -257,6 +257,11 @@ const reportView = {
     });
     // Answers to a request that a newer drop replaced are dropped.
     const current = (handler) => (data) => data.id === this.requestId && handler(data);
+    document.getElementById('sample-button').addEventListener('click', async () => {
+      const { samplePosts } = await import('./sample.js');
+      this.begin('Reading the sample account');
+      this.requestId = engineWorker.send({ type: 'text', name: 'a sample account', text: JSON.stringify(samplePosts, null, 1) });
+    });
     engineWorker.on('progress', current(({ stage, done, total }) => this.showProgress(stage, done, total)));
     engineWorker.on('report', current(({ report, timings }) => this.show(report, timings)));
     engineWorker.on('error:files', current(({ error }) => this.fail(error)));

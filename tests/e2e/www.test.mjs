@@ -542,6 +542,19 @@ test('pasted posts and a pasted conversation are scored', async () => {
   assert.equal(long.dealsbot[0], 'not-enough-to-judge');
 });
 
+test('the sample account gets a report with charts', async () => {
+  await page.evaluate(() => { delete document.getElementById('report').dataset.state; });
+  await page.click('#sample-button');
+  await waitFor(() => page.evaluate(() => document.getElementById('report').dataset.state === 'done'), 'the sample report');
+  const samplePosts = await page.evaluate(async () => (await import('./sample.js')).samplePosts);
+  fs.writeFileSync(path.join(OUT, 'sample.json'), JSON.stringify(samplePosts));
+  const { timelineBars, people, examples, ...figures } = await shownFigures();
+  assert.deepEqual(figures, expectedFigures(cli(path.join(OUT, 'sample.json'))));
+  console.log(`  sample account: ${figures.labelName} ${figures.score}`);
+  assert.equal(figures.label, 'conversationalist');
+  assert.ok(timelineBars >= 6 && people.length >= 5 && examples >= 3, JSON.stringify({ timelineBars, people, examples }));
+});
+
 test('the demo index lists every fixture page', async () => {
   await waitFor(() => page.evaluate(() => document.querySelector('#demo-list li[data-id]')), 'the demo list');
   const listed = await page.evaluate(() => [...document.querySelectorAll('#demo-list li[data-id]')].map((item) => [item.dataset.id, item.querySelector('a').getAttribute('href')]));
