@@ -585,7 +585,10 @@ fn examples_for(
                         .get(&conversation_of(post, target))
                         .is_some_and(|n| *n >= 2)
                 }),
-                "acknowledgement" => flags.acknowledgement,
+                // The model counts thanks and agreement only in posts aimed at someone.
+                "acknowledgement" => {
+                    flags.acknowledgement && (target.is_some() || !post.mentions.is_empty())
+                }
                 "reasoning" => flags.reasoning,
                 "warmth" => flags.compassion,
                 "curt-contradiction" => flags.curt_contradiction,
