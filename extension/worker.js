@@ -5,6 +5,8 @@
  *                  out of the content script (Chrome on x.com, github.com, …)
  *   tabStatus    ← content scripts report how many numbers they hid and whether the
  *                  engine failed; kept in storage.session for the popup, shown on the icon
+ *   syncGeneric  ← the popup switched generic mode for a host: (un)register the content
+ *                  script for the granted generic hosts, then reload that tab
  *   togglePause  ← the keyboard command: pauses or resumes on the current tab's host by
  *                  editing pausedHosts in storage.sync; the tabs apply it live
  *
@@ -87,6 +89,13 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     case 'tabStatus':
       recordTabStatus(sender.tab?.id, message.status).then(() => sendResponse(true), () => sendResponse(false));
       return true;
+    case 'syncGeneric':
+      // Only the extension's own pages (popup, options) may ask; content scripts may not.
+      if (sender.id !== api.runtime.id || !sender.url?.startsWith(api.runtime.getURL(''))) return false;
+      syncGenericScripts()
+        .then(() => (message.tabId !== undefined ? api.tabs.reload(message.tabId) : undefined))
+        .then(() => sendResponse(true), (error) => sendResponse({ error: String(error?.message ?? error) }));
+      return true;
     case 'profileSaved':
       schedulePrune();
       return false;
@@ -117,6 +126,44 @@ async function togglePause(tab) {
   await api.storage.sync.set({ settings: next });
   return !wasPaused;
 }
+
+// Generic mode: the content script on the hosts in settings.genericHosts that the user
+// granted (optional_host_permissions). Registered again whenever the settings or the
+// permissions change, and at every start, so it always matches both.
+const GENERIC_ID = 'sincerely-generic';
+const GENERIC_FILES = ['sincerely.js', 'engine-host.js', 'badge.js', 'content.js'];
+let genericSync = Promise.resolve();
+function syncGenericScripts() {
+  genericSync = genericSync.then(syncGenericScriptsNow, syncGenericScriptsNow);
+  return genericSync;
+}
+async function syncGenericScriptsNow() {
+  if (!api.scripting?.registerContentScripts) return;
+  const { settings } = await api.storage.sync.get('settings');
+  const hosts = Array.isArray(settings?.genericHosts) ? settings.genericHosts : [];
+  const matches = [];
+  for (const host of hosts) {
+    if (typeof host !== 'string' || !/^[a-z0-9.-]+$/.test(host)) continue;
+    // Scheme by scheme: the popup asks for both, a manifest entry may cover one.
+    for (const origin of [`https://${host}/*`, `http://${host}/*`]) {
+      if (await api.permissions.contains({ origins: [origin] })) matches.push(origin);
+    }
+  }
+  const registered = await api.scripting.getRegisteredContentScripts({ ids: [GENERIC_ID] });
+  if (registered.length) await api.scripting.unregisterContentScripts({ ids: [GENERIC_ID] });
+  if (matches.length) {
+    await api.scripting.registerContentScripts([
+      { id: GENERIC_ID, matches, js: GENERIC_FILES, runAt: 'document_start', persistAcrossSessions: true },
+    ]);
+  }
+}
+api.permissions?.onAdded?.addListener(() => syncGenericScripts());
+api.permissions?.onRemoved?.addListener(() => syncGenericScripts());
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync' && changes.settings) syncGenericScripts();
+});
+api.runtime.onStartup?.addListener(() => syncGenericScripts());
+api.runtime.onInstalled?.addListener(() => syncGenericScripts());
 
 api.commands?.onCommand?.addListener(async (command, tab) => {
   if (command !== 'toggle-pause') return;

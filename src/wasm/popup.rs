@@ -42,6 +42,7 @@ struct State {
     settings: Settings,
     warnings: Vec<SettingsWarning>,
     tab_host: Option<String>,
+    tab_id: Option<f64>,
     tab_status: Option<serde_json::Value>,
     asking_forget: bool,
     notice: Notice,
@@ -84,6 +85,7 @@ pub fn start_page(page: &str) -> Result<(), JsError> {
             settings: Settings::default(),
             warnings: Vec::new(),
             tab_host: None,
+            tab_id: None,
             tab_status: None,
             asking_forget: false,
             notice: Notice::default(),
@@ -287,7 +289,10 @@ fn load_tab() {
             .ok()
             .and_then(|url| url.as_string())
             .and_then(|url| sites::host_of(&url).map(str::to_ascii_lowercase));
-        with_state(|state| state.tab_host = host);
+        with_state(|state| {
+            state.tab_host = host;
+            state.tab_id = id;
+        });
         let Some(id) = id else {
             finish_loading();
             return;
@@ -350,6 +355,11 @@ fn watch_storage() {
 
 /// Writes the settings; a value that may not be stored is not written and is said why.
 fn save() {
+    save_and(|| {});
+}
+
+/// [`save`], then `after` once the settings are stored.
+fn save_and(after: impl FnOnce() + 'static) {
     let Some(value) = with_state(|state| state.settings.to_storage_value()) else {
         return;
     };
@@ -357,11 +367,15 @@ fn save() {
         Ok(value) => {
             let items = Object::new();
             let _ = Reflect::set(&items, &STORAGE_KEY.into(), &to_js(&value));
-            then(call_async("storage.sync.set", &[items.into()]), |result| {
-                if let Err(error) = result {
-                    show_notice(true, vec![t("saveFailed", &[&error_message(&error)])]);
-                }
-            });
+            then(
+                call_async("storage.sync.set", &[items.into()]),
+                |result| match result {
+                    Ok(_) => after(),
+                    Err(error) => {
+                        show_notice(true, vec![t("saveFailed", &[&error_message(&error)])])
+                    }
+                },
+            );
         }
         Err(error) => show_notice(true, vec![t("saveFailed", &[&error_text(&error)])]),
     }
@@ -411,6 +425,10 @@ fn on_change(control: &Element) {
         .unwrap_or(false);
     if id == "import-file" {
         import_file(control);
+        return;
+    }
+    if id == "generic" {
+        generic_changed(checked);
         return;
     }
     let value = control
@@ -496,6 +514,55 @@ fn focus(id: &str) {
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
     {
         let _ = element.focus();
+    }
+}
+
+/// "Hide numbers on this site too": asks for the optional permission for this one host
+/// (within the click, as browsers require), then adds the host to `genericHosts`; the
+/// worker registers the content script there and reloads the tab. Switching it off
+/// gives the permission back.
+fn generic_changed(checked: bool) {
+    let Some(Some((host, tab_id))) = with_state(|state| state.tab_host.clone().zip(state.tab_id))
+    else {
+        return;
+    };
+    let request = Object::new();
+    let origins = Array::of1(&format!("*://{host}/*").into());
+    let _ = Reflect::set(&request, &"origins".into(), &origins);
+    let after_save = move || {
+        let message = Object::new();
+        let _ = Reflect::set(&message, &"what".into(), &"syncGeneric".into());
+        let _ = Reflect::set(&message, &"tabId".into(), &tab_id.into());
+        then(call_async("runtime.sendMessage", &[message.into()]), |_| {});
+    };
+    if checked {
+        then(
+            call_async("permissions.request", &[request.into()]),
+            move |granted| {
+                if granted.ok().and_then(|g| g.as_bool()) != Some(true) {
+                    show_notice(true, vec![t("genericDenied", &[])]);
+                    return;
+                }
+                with_state(|state| {
+                    if !state.settings.generic_hosts.contains(&host) {
+                        state.settings.generic_hosts.push(host);
+                    }
+                    state.notice = Notice::default();
+                });
+                save_and(after_save);
+                render();
+            },
+        );
+    } else {
+        with_state(|state| {
+            state.settings.generic_hosts.retain(|known| *known != host);
+            state.notice = Notice::default();
+        });
+        save_and(move || {
+            then(call_async("permissions.remove", &[request.into()]), |_| {});
+            after_save();
+        });
+        render();
     }
 }
 
@@ -644,14 +711,63 @@ fn render() {
     let focused = document.active_element().map(|e| e.id());
     let built = with_state(|state| build(state));
     let Some(built) = built else { return };
-    app.set_text_content(None);
+    // Everything but the two live regions is rebuilt; they stay, so that assistive
+    // technology announces what is written into them.
+    let (notice, alert) = live_regions(&app);
+    let children = app.children();
+    for index in (0..children.length()).rev() {
+        if let Some(child) = children.item(index) {
+            if child != notice && child != alert {
+                child.remove();
+            }
+        }
+    }
     for node in built {
-        let _ = app.append_child(&node);
+        let _ = app.insert_before(&node, Some(&notice));
+    }
+    if let Some(current) = with_state(|state| state.notice.clone()) {
+        let (target, other) = if current.alert {
+            (&alert, &notice)
+        } else {
+            (&notice, &alert)
+        };
+        fill_region(other, &[]);
+        fill_region(target, &current.lines);
     }
     let loaded = with_state(|state| state.loaded).unwrap_or(false);
     let _ = app.set_attribute("aria-busy", if loaded { "false" } else { "true" });
     if let Some(id) = focused.filter(|id| !id.is_empty()) {
         focus(&id);
+    }
+}
+
+/// The status region (`#notice`) and the alert region (`#alert`), made once.
+fn live_regions(app: &HtmlElement) -> (Element, Element) {
+    let document = gloo::utils::document();
+    let region = |id: &str, role: &str, class: &str| {
+        document.get_element_by_id(id).unwrap_or_else(|| {
+            let region = element("div", &[("id", id), ("role", role), ("class", class)]);
+            let _ = app.append_child(&region);
+            region
+        })
+    };
+    (
+        region("notice", "status", "notice"),
+        region("alert", "alert", "notice alert"),
+    )
+}
+
+/// Writes `lines` into a live region unless it already holds them (no repeat
+/// announcement on a render that changed nothing there).
+fn fill_region(region: &Element, lines: &[String]) {
+    let joined = lines.join("\n");
+    if region.get_attribute("data-lines").unwrap_or_default() == joined {
+        return;
+    }
+    let _ = region.set_attribute("data-lines", &joined);
+    region.set_text_content(None);
+    for line in lines {
+        append(region, &[&with_text(element("p", &[]), line)]);
     }
 }
 
@@ -701,6 +817,25 @@ fn build(state: &State) -> Vec<Element> {
             None => (t("pauseNoSite", &[]), false, true),
         };
         append(&general, &[&switch("pause", &label, paused, disabled)]);
+        // Sites without rules: the recognizer alone, with the user's permission.
+        if let Some(host) = &state.tab_host {
+            let known = sites::for_host(host).is_some()
+                || settings
+                    .mastodon_hosts
+                    .iter()
+                    .any(|known| known.eq_ignore_ascii_case(host));
+            if !known {
+                append(
+                    &general,
+                    &[&switch(
+                        "generic",
+                        &t("genericSite", &[host]),
+                        settings.generic_hosts.iter().any(|h| h == host),
+                        false,
+                    )],
+                );
+            }
+        }
     }
     append(
         &general,
@@ -881,31 +1016,5 @@ fn build(state: &State) -> Vec<Element> {
         append(&fallbacks, &[&list]);
         out.push(fallbacks);
     }
-    let notice = element(
-        "div",
-        &[
-            ("id", "notice"),
-            (
-                "role",
-                if state.notice.alert {
-                    "alert"
-                } else {
-                    "status"
-                },
-            ),
-            (
-                "class",
-                if state.notice.alert {
-                    "notice alert"
-                } else {
-                    "notice"
-                },
-            ),
-        ],
-    );
-    for line in &state.notice.lines {
-        append(&notice, &[&with_text(element("p", &[]), line)]);
-    }
-    out.push(notice);
     out
 }
