@@ -66,7 +66,9 @@ pub fn start_page(page: &str) -> Result<(), JsError> {
     };
     let document = gloo::utils::document();
     let root = document_element(&document)?;
-    root.set_attribute("lang", &t("@@ui_locale", &[]).replace('_', "-"))
+    // The language of the messages file the browser picked, which is not always its
+    // UI locale (@@ui_locale said en-US while the strings came from ja).
+    root.set_attribute("lang", &t("lang", &[]))
         .map_err(js_error)?;
     root.set_attribute("dir", &t("@@bidi_dir", &[]))
         .map_err(js_error)?;

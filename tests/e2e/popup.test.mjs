@@ -9,6 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { launch } from './browsers.mjs';
 import { DIST, ROOT, loadCases, tempProfile, waitFor } from './harness.mjs';
@@ -57,6 +58,27 @@ async function axe(page) {
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+test('every string the pages use is in all five locales, with the same placeholders', () => {
+  const locales = ['en', 'es', 'de', 'fr', 'ja'];
+  const read = (lang) => JSON.parse(fs.readFileSync(path.join(ROOT, `extension/_locales/${lang}/messages.json`), 'utf8'));
+  const english = read('en');
+  const source = fs.readFileSync(path.join(ROOT, 'src/wasm/popup.rs'), 'utf8');
+  const used = new Set([...source.matchAll(/\bt\(\s*"([A-Za-z][A-Za-z_]*)"/g)].map((m) => m[1]));
+  const kinds = fs.readFileSync(path.join(ROOT, 'src/recognize/kind.rs'), 'utf8').matchAll(/=> "([a-z]+)",/g);
+  for (const [, id] of kinds) used.add(`metric_${id}`);
+  for (const display of ['hide', 'coarse', 'hover', 'show']) used.add(`display_${display}`);
+  used.add('commandTogglePause');
+  for (const key of used) assert.ok(english[key], `en lacks ${key}`);
+  for (const lang of locales) {
+    const messages = read(lang);
+    assert.deepEqual(Object.keys(messages).sort(), Object.keys(english).sort(), `${lang} has the same keys as en`);
+    for (const [key, { message, placeholders }] of Object.entries(messages)) {
+      assert.ok(message.trim(), `${lang}.${key} is empty`);
+      assert.deepEqual(Object.keys(placeholders ?? {}).sort(), Object.keys(english[key].placeholders ?? {}).sort(), `${lang}.${key} placeholders`);
+    }
+  }
+});
 
 before(async () => {
   fs.mkdirSync(DEMO, { recursive: true });
@@ -267,6 +289,38 @@ test('settings survive a browser restart with the same profile', async () => {
   assert.equal(await options.evaluate(() => document.getElementById('display-replies').value), 'coarse');
   assert.equal(await options.evaluate(() => document.getElementById('badge').checked), false);
   await options.close();
+});
+
+test('in Japanese: every string translated, lang set, axe clean', async () => {
+  // Chromium on Linux picks the extension's locale from LANGUAGE; a browser of its own.
+  const context = await chromium.launchPersistentContext(tempProfile('popup-ja'), {
+    executablePath: '/usr/bin/chromium',
+    headless: false, // --headless=new: the old headless mode cannot load extensions.
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', `--disable-extensions-except=${DIST('chrome')}`, `--load-extension=${DIST('chrome')}`, '--lang=ja'],
+    env: { ...process.env, LANGUAGE: 'ja', LANG: 'ja_JP.UTF-8' },
+    viewport: { width: 340, height: 600 },
+  });
+  try {
+    let [worker] = context.serviceWorkers();
+    worker ??= await context.waitForEvent('serviceworker', { timeout: 15000 });
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);
+    await page.waitForSelector('main[aria-busy=false]');
+    const texts = await page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      labels: [...document.querySelectorAll('label, h2, button, option')].map((e) => e.textContent),
+    }));
+    assert.equal(texts.lang, 'ja');
+    const english = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/_locales/en/messages.json'), 'utf8'));
+    const untranslated = new Set(['0 / 1 / 1+', 'X', 'Bluesky', 'Mastodon', 'Threads', 'Instagram', 'Facebook', 'LinkedIn', 'YouTube', 'Reddit', 'Old Reddit', 'Hacker News', 'GitHub']);
+    const englishTexts = new Set(Object.values(english).map((m) => m.message));
+    const leftInEnglish = texts.labels.filter((text) => englishTexts.has(text) && !untranslated.has(text));
+    assert.deepEqual(leftInEnglish, []);
+    assert.deepEqual(await axe(page), []);
+    await page.screenshot({ path: path.join(DEMO, 'popup-ja.png'), fullPage: true });
+  } finally {
+    await context.close();
+  }
 });
 
 test('Firefox: the popup and options pages load', async () => {
