@@ -95,7 +95,9 @@
   // ---- textEditor ------------------------------------------------------------------
 
   const textEditor = (() => {
-    const originals = new Map(); // Text node → its data before our edits.
+    // Text node → its data before our edits. Weak, so nodes the page removes are freed;
+    // restoreAll finds the edited ones again through the candidates they sit in.
+    const originals = new WeakMap();
     const written = new WeakMap(); // Text node → the data we wrote (to ignore our own mutations).
 
     /** The text nodes under `element` that are not post text, with their offsets. */
@@ -147,10 +149,13 @@
       apply,
       isOurs(node) { return written.get(node) === node.data; },
       restoreAll() {
-        for (const [node, data] of originals) {
-          if (node.isConnected && written.get(node) === node.data) node.data = data;
+        for (const candidate of document.querySelectorAll(`[${SEEN}]`)) {
+          const walker = document.createTreeWalker(candidate, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (originals.has(node) && written.get(node) === node.data) node.data = originals.get(node);
+            originals.delete(node);
+          }
         }
-        originals.clear();
       },
     };
   })();
@@ -517,8 +522,8 @@
    */
   async function activate(newPlan) {
     plan = newPlan;
+    textEditor.restoreAll(); // Finds edited texts through the candidates' marks, so first.
     for (const held of document.querySelectorAll(`[${SEEN}]`)) held.removeAttribute(SEEN);
-    textEditor.restoreAll();
     titleWatcher.restore();
     state.hidden = 0;
     state.countedMetrics = new WeakSet();
