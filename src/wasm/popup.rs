@@ -506,7 +506,21 @@ fn on_click(control: &Element) {
             let _ = call("runtime.openOptionsPage", &[]);
         }
         "export" => export_file(),
-        _ => {}
+        id => {
+            if let Some(index) = id.strip_prefix("resume-").and_then(|i| i.parse().ok()) {
+                with_state(|state| {
+                    if index < state.settings.paused_hosts.len() {
+                        state.settings.paused_hosts.remove(index);
+                    }
+                    state.notice = Notice::default();
+                });
+                save();
+                render();
+                focus("h-hosts");
+            } else if let Some(index) = id.strip_prefix("unlist-").and_then(|i| i.parse().ok()) {
+                remove_generic_host(index);
+            }
+        }
     }
 }
 
@@ -566,6 +580,24 @@ fn generic_changed(checked: bool) {
         });
         render();
     }
+}
+
+/// Options: stops generic mode on the host at `index` and gives its permission back.
+fn remove_generic_host(index: usize) {
+    let Some(Some(host)) = with_state(|state| {
+        (index < state.settings.generic_hosts.len())
+            .then(|| state.settings.generic_hosts.remove(index))
+    }) else {
+        return;
+    };
+    let request = Object::new();
+    let origins = Array::of1(&format!("*://{host}/*").into());
+    let _ = Reflect::set(&request, &"origins".into(), &origins);
+    save_and(move || {
+        then(call_async("permissions.remove", &[request.into()]), |_| {});
+    });
+    render();
+    focus("h-hosts");
 }
 
 /// Removes the badge memory: every `storage.local` key starting with `profile:`.
@@ -953,6 +985,46 @@ fn build(state: &State) -> Vec<Element> {
     out.push(sites_section);
 
     if state.page == Page::Options {
+        // The hosts the popup added one by one: paused, and generic mode.
+        let hosts = section("h-hosts", &t("sectionHosts", &[]));
+        let _ = hosts
+            .first_element_child()
+            .map(|heading| heading.set_attribute("tabindex", "-1"));
+        let lists = [
+            ("resume", "resumeHost", &settings.paused_hosts),
+            ("unlist", "unlistHost", &settings.generic_hosts),
+        ];
+        if lists.iter().all(|(_, _, list)| list.is_empty()) {
+            append(
+                &hosts,
+                &[&with_text(element("p", &[]), &t("hostsNone", &[]))],
+            );
+        }
+        for (prefix, key, list) in lists {
+            for (index, host) in list.iter().enumerate() {
+                let row = element("div", &[("class", "row")]);
+                let text_key = if prefix == "resume" {
+                    "pausedOn"
+                } else {
+                    "genericOn"
+                };
+                append(
+                    &row,
+                    &[
+                        &with_text(element("span", &[("class", "host")]), &t(text_key, &[host])),
+                        &with_text(
+                            element(
+                                "button",
+                                &[("type", "button"), ("id", &format!("{prefix}-{index}"))],
+                            ),
+                            &t(key, &[host]),
+                        ),
+                    ],
+                );
+                append(&hosts, &[&row]);
+            }
+        }
+        out.push(hosts);
         let backup = section("h-backup", &t("sectionBackup", &[]));
         let row = element("div", &[("class", "row backup")]);
         append(

@@ -251,6 +251,23 @@ test('options: axe, export, a malformed import changes nothing, a good one appli
   await options.close();
 });
 
+test('options: paused and added sites can be resumed and removed', async () => {
+  const settings = await stored();
+  await setStored({ ...settings, pausedHosts: ['x.com'], genericHosts: ['example.org'] });
+  await tabReaches('paused through storage', (s) => s.tokens === 'off');
+  const options = await openExtensionPage('options.html');
+  assert.equal(await options.textContent('#resume-0'), 'Resume on x.com');
+  assert.equal(await options.textContent('#unlist-0'), 'Stop on example.org');
+  assert.deepEqual(await axe(options), []);
+  await options.click('#resume-0');
+  await tabReaches('resumed from the options page', (s) => s.tokens === 'show-likes');
+  await options.click('#unlist-0');
+  await waitFor(async () => (await stored()).genericHosts.length === 0, 'example.org removed');
+  assert.deepEqual((await stored()).pausedHosts, []);
+  assert.match(await options.textContent('section[aria-labelledby=h-hosts]'), /None yet/);
+  await options.close();
+});
+
 test('generic mode: the worker registers the content script only where the user granted it', async () => {
   // The permission prompt itself cannot be answered in headless Chromium, so this checks
   // the rest of the flow: the popup offers no generic switch where rules exist, and the
