@@ -566,6 +566,8 @@ async function engineThroughput() {
         const request = ${JSON.stringify(request)};
         const check = await sincerelyEngineHost.call(request);
         if (check.type === 'error') throw new Error(check.arg.message);
+        // Warm-up: the first calls run before V8 has tiered the wasm up.
+        for (let round = 0; round < 10; round++) await sincerelyEngineHost.call(request);
         const times = [];
         for (let round = 0; round < ${rounds}; round++) {
           const start = performance.now();
@@ -594,19 +596,24 @@ function criterion() {
   if (!CRITERION) return { skipped: 'skipped (--no-criterion)' };
   const result = {};
   for (const bench of ['recognize', 'score']) {
-    log(`cargo bench -p sincerely --bench ${bench}`);
-    // -p: without it the workspace's xtask builds the library a second time, with other
-    // features, into the same release file names.
-    const once = () => spawnSync('cargo', ['bench', '-p', 'sincerely', '--bench', bench], { cwd: ROOT, encoding: 'utf8', timeout: 300000 });
-    // Cargo builds the library twice here (warning: "output filename collision") and the
-    // first link can pick the wrong copy; a second try links against the finished one.
+    log(`cargo bench -p sincerely --no-default-features --bench ${bench}`);
+    // -p and --no-default-features: otherwise Cargo also builds the xtask's copy of the
+    // library and the `cli` binary into the same release file names ("output filename
+    // collision") and the link can fail; the benches need neither.
+    const once = () =>
+      spawnSync('cargo', ['bench', '-p', 'sincerely', '--no-default-features', '--bench', bench], { cwd: ROOT, encoding: 'utf8', timeout: 300000 });
     let run = once();
+    // One more try: another build on the machine can break the first link.
     if (run.status !== 0) run = once();
     if (run.status !== 0) {
       result[bench] = { failed: (run.stderr || run.error?.message || '').trim().split('\n').slice(-6).join('\n') };
       continue;
     }
-    const lines = run.stdout.split('\n').filter((line) => /time:|thrpt:|MB\/s|strings\/s|profile|posts/.test(line) || /^\S.*\/.*$/.test(line));
+    // Criterion's comparison with an earlier run on this machine ("change: […%]") is left out.
+    const lines = run.stdout
+      .split('\n')
+      .filter((line) => /time:|thrpt:|MB\/s|strings\/s|profile|posts/.test(line) || /^\S.*\/.*$/.test(line))
+      .filter((line) => !/%\]|p = /.test(line));
     result[bench] = { lines: lines.map((line) => line.trimEnd()).filter(Boolean) };
   }
   return result;
@@ -685,7 +692,7 @@ function report({ host, scrolls, flash, start, mem, size, engine, crit, seconds 
   const critText = crit.skipped
     ? crit.skipped
     : Object.entries(crit)
-        .map(([bench, r]) => `\`cargo bench -p sincerely --bench ${bench}\`:\n\n` + (r.failed ? `did not run:\n\n\`\`\`\n${r.failed}\n\`\`\`` : r.lines.length ? '```\n' + r.lines.join('\n') + '\n```' : '(printed no figures: the bench is an empty placeholder)'))
+        .map(([bench, r]) => `\`cargo bench -p sincerely --no-default-features --bench ${bench}\`:\n\n` + (r.failed ? `did not run:\n\n\`\`\`\n${r.failed}\n\`\`\`` : r.lines.length ? '```\n' + r.lines.join('\n') + '\n```' : '(printed no figures: the bench is an empty placeholder)'))
         .join('\n\n');
 
   return `# Benchmarks
@@ -709,7 +716,7 @@ pass/fail check.
 | commit | ${host.commit} |
 | date | ${host.date} |
 | load average (1 min) after each scroll trial | ${loadSamples.map((l) => l.toFixed(1)).join(', ')} (other sessions' builds share the CPUs) |
-| run time | ${seconds} s (${TRIALS} scroll trials × ${MODES.length} modes × ${BATCHES} batches of ${BATCH_SIZE} posts; ${STARTUP_TRIALS} warm start-ups per path) |
+| run time | ${seconds} s (${TRIALS} scroll trials × ${SCENARIOS.length} feeds × ${MODES.length} ways × ${BATCHES} batches of ${BATCH_SIZE} posts; ${STARTUP_TRIALS} warm start-ups per path) |
 
 ## How the four ways are served
 
@@ -808,7 +815,8 @@ the content script calls it (so including serde and, for the worker, messaging):
 \`decide\` of the recognizer corpus (${engine.items} strings from \`tests/recognizer\` and
 400 lines of real prose, ${engine.bytes} bytes UTF-8), a typical batch of 20 labels with
 counts, and \`score\` of a ${engine.posts}-post profile (posts from \`tests/profiles\`);
-median of 30 calls (200 for the batch of 20) after one warm-up call.
+median of 30 calls (200 for the batch of 20) after 11 warm-up calls (the first calls
+run before V8 has tiered the wasm up and take several times longer).
 
 ${table(['path', 'corpus decide ms', 'MB/s', 'strings/s', 'batch of 20 ms', `score ${engine.posts} posts ms`], engineRows)}
 
