@@ -150,6 +150,8 @@ async function syncGenericScriptsNow() {
     }
   }
   const registered = await api.scripting.getRegisteredContentScripts({ ids: [GENERIC_ID] });
+  // Most settings changes touch no generic host: leave the registration alone then.
+  if (JSON.stringify(registered[0]?.matches ?? []) === JSON.stringify(matches)) return;
   if (registered.length) await api.scripting.unregisterContentScripts({ ids: [GENERIC_ID] });
   if (matches.length) {
     await api.scripting.registerContentScripts([
