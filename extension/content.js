@@ -12,9 +12,12 @@
  *     │                 metric elements → counted (CSS already hid them)
  *     │                 candidate containers → their text goes to the engine in batches;
  *     │                 the sheet holds them invisible until they carry data-sincerely-seen
- *     ├─ domWatcher   MutationObserver whose callback only queues; work runs on the next
- *     │               frame (rAF, with a timer fallback for background tabs), time-boxed
- *     ├─ textEditor   applies the engine's edits to text nodes; remembers originals so a
+ *     ├─ domWatcher   MutationObserver whose callback only queues (and holds a decided
+ *     │               candidate invisible again when the page changes its text); work runs
+ *     │               on the next frame (rAF, with a timer fallback for background tabs),
+ *     │               time-boxed
+ *     ├─ textEditor   applies the engine's edits to text nodes, never to text the page
+ *     │               changed while the engine decided; remembers originals so a
  *     │               settings change can restore them
  *     ├─ titleWatcher the "(3)" in the tab title
  *     └─ profileWatcher on a profile page: reads the posts the page shows (selectors from
@@ -113,7 +116,7 @@
         },
       });
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        nodes.push({ node, start: text.length, length: node.data.length });
+        nodes.push({ node, data: node.data, start: text.length, length: node.data.length });
         text += node.data;
       }
       return { nodes, text };
@@ -144,9 +147,20 @@
       }
     }
 
+    /**
+     * Whether `element` still holds exactly the text collected from it. The engine answers
+     * asynchronously (from the worker, a message round trip later); edits computed for text
+     * the page has since changed would land at the wrong offsets and garble it.
+     */
+    function unchangedSince(element, collected) {
+      if (!collected.nodes.every(({ node, data }) => node.data === data && element.contains(node))) return false;
+      return collect(element).text === collected.text;
+    }
+
     return {
       collect,
       apply,
+      unchangedSince,
       isOurs(node) { return written.get(node) === node.data; },
       restoreAll() {
         for (const candidate of document.querySelectorAll(`[${SEEN}]`)) {
@@ -217,25 +231,28 @@
       pending.clear();
       const byId = new Map();
       const items = [];
+      const collectedFor = new Map();
       for (const element of elements) {
         const collected = textEditor.collect(element);
+        collectedFor.set(element, collected);
         if (DIGIT.test(collected.text)) {
           const id = nextId++;
           byId.set(id, { element, collected });
           items.push({ id, text: collected.text, context: 'label' });
         }
       }
-      if (items.length) {
-        const decisions = await callEngine('decide', { items });
-        for (const decision of decisions) {
-          const entry = byId.get(decision.id);
-          if (!entry) continue;
-          textEditor.apply(entry.collected, decision.edits);
-          state.hidden += decision.edits.length - (removedPerCandidate.get(entry.element) ?? 0);
-          removedPerCandidate.set(entry.element, decision.edits.length);
-        }
+      const decisions = items.length ? await callEngine('decide', { items }) : [];
+      // A candidate the page changed while the engine was deciding stays held, unedited:
+      // the change is queued, and the next round decides its new text.
+      const stale = new Set(elements.filter((element) => !textEditor.unchangedSince(element, collectedFor.get(element))));
+      for (const decision of decisions) {
+        const entry = byId.get(decision.id);
+        if (!entry || stale.has(entry.element)) continue;
+        textEditor.apply(entry.collected, decision.edits);
+        state.hidden += decision.edits.length - (removedPerCandidate.get(entry.element) ?? 0);
+        removedPerCandidate.set(entry.element, decision.edits.length);
       }
-      for (const element of elements) element.setAttribute(SEEN, '');
+      for (const element of elements) if (!stale.has(element)) element.setAttribute(SEEN, '');
       reportStatus();
     }
 
@@ -461,20 +478,37 @@
       }
     }
 
+    /**
+     * A candidate whose text the page changes is held invisible again at once: observer
+     * callbacks run before the next paint, and its new text may carry a count the engine
+     * has not seen. This is the one piece of work the callback does itself.
+     */
+    function holdCandidate(element) {
+      if (!plan?.candidates) return;
+      const candidate = element.closest(plan.candidates);
+      if (candidate?.hasAttribute(SEEN)) candidate.removeAttribute(SEEN);
+    }
+
     function onMutations(records) {
       for (const record of records) {
         if (record.type === 'characterData') {
           const parent = record.target.parentElement;
-          if (parent && !textEditor.isOurs(record.target)) queue.add(parent);
+          if (parent && !textEditor.isOurs(record.target)) {
+            holdCandidate(parent);
+            queue.add(parent);
+          }
           if (parent?.tagName === 'TITLE') titleDirty = true;
           continue;
         }
         if (record.target.nodeName === 'TITLE' || record.target.nodeName === 'HEAD') titleDirty = true;
         for (const node of record.addedNodes) {
           if (node.nodeType === Node.ELEMENT_NODE) {
-            if (!IGNORE_TAGS.has(node.tagName)) queue.add(node);
-            else if (node.tagName === 'TITLE') titleDirty = true;
+            if (!IGNORE_TAGS.has(node.tagName)) {
+              if (record.target.nodeType === Node.ELEMENT_NODE) holdCandidate(record.target);
+              queue.add(node);
+            } else if (node.tagName === 'TITLE') titleDirty = true;
           } else if (node.nodeType === Node.TEXT_NODE && node.parentElement && !textEditor.isOurs(node)) {
+            holdCandidate(node.parentElement);
             queue.add(node.parentElement);
           }
         }
