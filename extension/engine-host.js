@@ -4,7 +4,8 @@
  *   start()  ── try: compile sincerely_bg.wasm here (Firefox; Chrome on pages whose CSP
  *            │        allows wasm) → mode "in-page", calls are synchronous under the hood
  *            └─ CompileError / CSP refusal → mode "worker": the same requests go to the
- *                     extension's background through runtime.sendMessage
+ *                     extension's background through runtime.sendMessage, sent again
+ *                     for a few seconds when a stopped worker cut one off
  *
  * Callers never see the difference: both answer with the protocol's JSON
  * (src/protocol.rs). Loaded after sincerely.js (wasm-bindgen --target no-modules),
@@ -24,13 +25,33 @@ var sincerelyEngineHost = (() => {
     engine = new wasm_bindgen.Engine(settings ?? null);
   }
 
+  // Chrome stops an idle service worker, and a stop cuts off the calls in flight ("the
+  // message channel closed before a response was received"). The next message starts it
+  // again, and engine calls are stateless, so a call that lost its worker is sent again
+  // until WORKER_PATIENCE_MS have passed; meanwhile the sheet keeps everything held.
+  const WORKER_PATIENCE_MS = 5000;
+  const WORKER_RETRY_MS = 100;
+
   // The settings travel with each call, so the worker answers with exactly the settings
   // this tab applies, even in the moment after a change.
   async function callWorker(request, settings) {
-    const answer = await api.runtime.sendMessage({ what: 'engineCall', request, settings: settings ?? null });
-    if (!answer) throw new Error('the background did not answer');
-    if (answer.error) throw new Error(answer.error);
-    return answer.response;
+    const message = { what: 'engineCall', request, settings: settings ?? null };
+    const deadline = Date.now() + WORKER_PATIENCE_MS;
+    for (;;) {
+      let answer = null;
+      let lost = new Error('the background did not answer');
+      try {
+        answer = await api.runtime.sendMessage(message);
+      } catch (error) {
+        lost = error;
+      }
+      if (answer) {
+        if (answer.error) throw new Error(answer.error);
+        return answer.response;
+      }
+      if (Date.now() >= deadline) throw lost;
+      await new Promise((resolve) => setTimeout(resolve, WORKER_RETRY_MS));
+    }
   }
 
   return {
