@@ -232,9 +232,15 @@ test('no extension context makes a network request during a run over every fixtu
 
 // ---- manifests ---------------------------------------------------------------------
 
-/** What Sincerely may ask for. A change here is a change to PRIVACY.md and the store listing. */
+/**
+ * What Sincerely may ask for, each for the reason extension/manifest.jsonc gives. A change
+ * here is a change to PRIVACY.md and the store listing.
+ */
 const APPROVED = {
-  permissions: ['storage'],
+  // storage: settings, per-tab status, profile memory. activeTab: the popup may read the
+  // address of the tab in front of the user, on a click, to offer generic mode there.
+  // scripting: the worker registers the content script on hosts the user granted.
+  permissions: ['storage', 'activeTab', 'scripting'],
   host_permissions: [
     'https://x.com/*',
     'https://*.x.com/*',
@@ -261,8 +267,9 @@ const APPROVED = {
     'https://news.ycombinator.com/*',
     'https://github.com/*',
   ],
-  // Generic mode may ask the user, per site, at run time; nothing else is optional.
-  optional_host_permissions: ['https://*/*'],
+  // Generic mode asks the user for one host at a time, at run time; nothing is asked at
+  // install and nothing else is optional.
+  optional_host_permissions: ['https://*/*', 'http://*/*'],
   optional_permissions: [],
 };
 
