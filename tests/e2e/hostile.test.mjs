@@ -1,7 +1,8 @@
 // Hostile pages in real Chromium: markup and script carried as text, a page that breaks
-// built-ins in its own world, a page of over 100,000 nodes and a mutation storm while the
-// page's own input handler must stay responsive. The fixtures are tests/fixtures/x/hostile-*;
-// the generic suite also runs all but hostile-overrides in both browsers.
+// built-ins in its own world, a page of over 100,000 nodes, a mutation storm while the
+// page's own input handler must stay responsive, and a page that moves our badge's host in
+// a loop. The fixtures are tests/fixtures/x/hostile-*; the generic suite also runs all but
+// hostile-overrides in both browsers.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -325,4 +326,60 @@ test('a mutation storm: the page stays responsive, nothing flashes or garbles, m
     `storm without Sincerely: ${without.done} mutations; handler latency median ${without.at(0.5)} ms, p95 ${without.at(0.95)} ms, max ${without.at(1)} ms`,
   );
   await reference.close();
+});
+
+test('a page that removes and re-adds our badge in a loop: no fight, the badge survives', async () => {
+  const kase = cases['x/profile-conversational'];
+  const result = await runCase(browser, kase, { keepPage: true });
+  const page = result.page;
+  const badgesNow = async () => {
+    const badges = await readBadges(page.raw);
+    return badges.length && badges[0].button?.texts.length ? badges : null;
+  };
+  const [before] = await waitFor(badgesNow, 'the badge');
+  const errors = [];
+  page.raw.on('console', (message) => message.type() === 'warning' && /Sincerely/.test(message.text()) && errors.push(message.text()));
+  // The page's own script takes our host out and puts it back every 4 ms for 2 s, and
+  // counts how often it found it: a content script that fought back would show as more
+  // hosts, or as the loop finding none.
+  const loop = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const counts = { moved: 0, missing: 0, most: 0 };
+        const until = performance.now() + 2000;
+        const timer = setInterval(() => {
+          const hosts = document.querySelectorAll('sincerely-badge');
+          counts.most = Math.max(counts.most, hosts.length);
+          const host = hosts[0];
+          if (!host) counts.missing++;
+          else {
+            const parent = host.parentNode;
+            const next = host.nextSibling;
+            host.remove();
+            parent.insertBefore(host, next);
+            counts.moved++;
+          }
+          if (performance.now() > until) {
+            clearInterval(timer);
+            resolve(counts);
+          }
+        }, 4);
+      }),
+  );
+  await sleep(500);
+  const badges = await badgesNow();
+  const root = await page.evaluate(() => ({
+    tokens: document.documentElement.getAttribute('data-sincerely'),
+    hidden: Number(document.documentElement.getAttribute('data-sincerely-hidden')),
+  }));
+  console.log(`badge host moved ${loop.moved} times by the page; at most ${loop.most} host(s) at once; missing ${loop.missing} times`);
+  assert.ok(loop.moved > 100, `the loop ran (${loop.moved} moves)`);
+  assert.equal(loop.most, 1, 'never a second badge');
+  assert.equal(loop.missing, 0);
+  assert.equal(badges?.length, 1, 'the badge is still there');
+  assert.deepEqual(badges[0].button.texts, before.button.texts);
+  assert.equal(root.tokens, '', 'Sincerely is still on');
+  assert.equal(root.hidden, kase.expectHidden);
+  assert.deepEqual(errors, [], 'no failure reported');
+  await page.close();
 });
