@@ -1,11 +1,12 @@
 // Faults in real Chromium: the service worker stopped again and again while a page full of
-// counts loads through it, and settings in storage that are garbage. Each must end with
-// the page working and every number hidden, with no frame showing one.
+// counts loads through it, settings in storage that are garbage, and storage.local full.
+// Each must end with the page working and every number hidden, with no frame showing one.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browsers.mjs';
 import { loadCases, probeSource, sleep, waitFor } from './harness.mjs';
+import { readBadges } from './pierce.mjs';
 
 const cases = Object.fromEntries(loadCases().map((kase) => [kase.id, kase]));
 let browser;
@@ -154,3 +155,47 @@ for (const [what, value] of GARBAGE) {
     }
   });
 }
+
+test('storage.local full: the profile page works, the badge shows, the failure is said', async () => {
+  const kase = cases['x/profile-conversational'];
+  // Chrome gives storage.local 10 MiB without unlimitedStorage; one value fills it.
+  const options = await browser.newPage();
+  await options.goto(browser.extensionUrl('options.html'));
+  const filled = await options.evaluate(async () => {
+    const quota = chrome.storage.local.QUOTA_BYTES;
+    let size = quota - 64;
+    for (;;) {
+      try {
+        await chrome.storage.local.set({ filler: 'x'.repeat(size) });
+        break;
+      } catch {
+        size -= 256;
+      }
+    }
+    // Full: not even a small profile record fits now.
+    const refused = await chrome.storage.local.set({ probe: 'x'.repeat(512) }).then(
+      () => false,
+      () => true,
+    );
+    return { quota, size, refused };
+  });
+  try {
+    assert.ok(filled.refused, `storage.local is full (${filled.size} of ${filled.quota} bytes)`);
+    const { page, state, logs } = await visit(kase);
+    const [badge] = await waitFor(async () => {
+      const badges = await readBadges(page.raw);
+      return badges.length && badges[0].button?.texts.length ? badges : null;
+    }, 'the badge');
+    await waitFor(() => logs.some((text) => /could not remember/.test(text)), 'the warning about the memory', 5000);
+    console.log(`storage.local full: badge "${badge.button.texts.join(' ')}", ${state.hidden} hidden; console: ${JSON.stringify(logs)}`);
+    assert.equal(state.tokens, '');
+    assert.equal(state.hidden, kase.expectHidden);
+    assert.deepEqual(state.leaks, []);
+    const stored = await options.evaluate(() => chrome.storage.local.get(null));
+    assert.deepEqual(Object.keys(stored), ['filler'], 'nothing half-written');
+    await page.close();
+  } finally {
+    await options.evaluate(() => chrome.storage.local.clear());
+    await options.close();
+  }
+});
