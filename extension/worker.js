@@ -7,6 +7,8 @@
  *                  engine failed; kept in storage.session for the popup, shown on the icon
  *   syncGeneric  ← the popup switched generic mode for a host: (un)register the content
  *                  script for the granted generic hosts, then reload that tab
+ *   earlyTokens  → storage.local: each host's root tokens under the current settings, for
+ *                  the content script's first paint
  *   togglePause  ← the keyboard command: pauses or resumes on the current tab's host by
  *                  editing pausedHosts in storage.sync; the tabs apply it live
  *
@@ -127,6 +129,21 @@ async function togglePause(tab) {
   return !wasPaused;
 }
 
+// The first paint follows the settings: the engine's root tokens for every host it knows,
+// mirrored to storage.local, which the content script reads before the engine is ready
+// (wasm may take tens of milliseconds; one storage read does not). Rewritten at every start
+// and settings change; a failed write only costs that early paint its settings.
+let earlySync = Promise.resolve();
+function mirrorEarlyTokens() {
+  earlySync = earlySync.then(mirrorEarlyTokensNow).catch((error) => console.warn(`Sincerely: early tokens not mirrored: ${error?.message ?? error}`));
+  return earlySync;
+}
+async function mirrorEarlyTokensNow() {
+  const { settings } = await api.storage.sync.get('settings');
+  const earlyTokens = (await engineFor(settings)).earlyTokens();
+  await api.storage.local.set({ earlyTokens });
+}
+
 // Generic mode: the content script on the hosts in settings.genericHosts that the user
 // granted (optional_host_permissions). Registered again whenever the settings or the
 // permissions change, and at every start, so it always matches both.
@@ -162,10 +179,19 @@ async function syncGenericScriptsNow() {
 api.permissions?.onAdded?.addListener(() => syncGenericScripts());
 api.permissions?.onRemoved?.addListener(() => syncGenericScripts());
 api.storage.onChanged.addListener((changes, area) => {
-  if (area === 'sync' && changes.settings) syncGenericScripts();
+  if (area === 'sync' && changes.settings) {
+    syncGenericScripts();
+    mirrorEarlyTokens();
+  }
 });
-api.runtime.onStartup?.addListener(() => syncGenericScripts());
-api.runtime.onInstalled?.addListener(() => syncGenericScripts());
+api.runtime.onStartup?.addListener(() => {
+  syncGenericScripts();
+  mirrorEarlyTokens();
+});
+api.runtime.onInstalled?.addListener(() => {
+  syncGenericScripts();
+  mirrorEarlyTokens();
+});
 
 api.commands?.onCommand?.addListener(async (command, tab) => {
   if (command !== 'toggle-pause') return;

@@ -11,6 +11,8 @@
 //! ```
 //! A settings change builds a new engine; nothing is mutated in place.
 
+use std::collections::BTreeMap;
+
 use crate::profile::{self, RawPost};
 use crate::protocol::{
     utf16_offset, Answer, Call, Candidate, Decision, PagePlan, ProfileAnswer, ProfilePlan, Request,
@@ -198,6 +200,35 @@ impl Engine {
             observation: self.settings.memory.then_some(observation),
             memory_error,
         })
+    }
+
+    /// The root tokens each host gets under these settings, for the content script to set
+    /// before the engine is ready: the worker mirrors this map to `storage.local`, one
+    /// read away at `document_start`, so the first paint already follows the settings.
+    /// Exact hosts only (each site's hosts, their `www.` form, the Mastodon hosts the user
+    /// enabled and the hosts they paused); a host missing here keeps the sheet's
+    /// hide-everything default until the page plan arrives, which never shows a number
+    /// early.
+    pub fn early_tokens(&self) -> BTreeMap<String, String> {
+        let site_hosts = sites::all()
+            .iter()
+            .flat_map(|site| site.hosts.iter())
+            .flat_map(|host| {
+                let www = (!host.starts_with("www.")).then(|| format!("www.{host}"));
+                std::iter::once(host.to_string()).chain(www)
+            });
+        let user_hosts = self
+            .settings
+            .mastodon_hosts
+            .iter()
+            .chain(&self.settings.paused_hosts);
+        site_hosts
+            .chain(user_hosts.map(|host| host.to_ascii_lowercase()))
+            .filter_map(|host| {
+                let plan = self.page_plan(&format!("https://{host}/"));
+                plan.site.is_some().then_some((host, plan.root_tokens))
+            })
+            .collect()
     }
 
     /// The `data-sincerely` tokens for the current settings.

@@ -50,6 +50,13 @@ impl WasmEngine {
         self.warnings.clone()
     }
 
+    /// Host → root tokens under these settings (see `Engine::early_tokens`); the worker
+    /// mirrors it to `storage.local` for the content script's first paint.
+    #[wasm_bindgen(js_name = earlyTokens)]
+    pub fn early_tokens(&self) -> Result<JsValue, JsError> {
+        to_js(&self.engine.early_tokens())
+    }
+
     /// Serves one protocol request.
     pub fn handle(&self, request: JsValue) -> Result<JsValue, JsError> {
         let request: Request = serde_wasm_bindgen::from_value(request)

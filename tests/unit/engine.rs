@@ -187,3 +187,39 @@ fn a_profile_answer_scores_and_returns_what_to_remember() {
         .is_none());
     assert!(engine.profile("https://x.com/home", &posts, None).is_none());
 }
+
+#[test]
+fn early_tokens_match_the_page_plan_host_by_host() {
+    let mut settings = Settings::default();
+    settings.metrics.insert(MetricKind::Likes, Display::Show);
+    settings.paused_hosts.push("www.reddit.com".into());
+    settings.paused_hosts.push("example.org".into());
+    settings.mastodon_hosts.push("Mastodon.Social".into());
+    let engine = Engine::new(settings);
+    let early = engine.early_tokens();
+    assert_eq!(early["x.com"], "show-likes");
+    assert_eq!(early["www.facebook.com"], "show-likes");
+    assert_eq!(early["mastodon.social"], "show-likes");
+    assert_eq!(
+        early["www.reddit.com"], "off",
+        "a paused host shows its numbers"
+    );
+    assert!(
+        !early.contains_key("example.org"),
+        "no sheet there, nothing to say"
+    );
+    // Every entry is what the page plan itself says for that host.
+    for (host, tokens) in &early {
+        assert_eq!(
+            &engine
+                .page_plan(&format!("https://{host}/some/page"))
+                .root_tokens,
+            tokens
+        );
+    }
+    let off = Engine::new(Settings {
+        enabled: false,
+        ..Settings::default()
+    });
+    assert!(off.early_tokens().values().all(|tokens| tokens == "off"));
+}

@@ -1,0 +1,112 @@
+// The first paint already follows the settings: a user who shows likes, or paused a site,
+// sees the numbers from the first frame, not once the engine is ready. The worker mirrors
+// each host's root tokens to storage.local; the content script sets them at once.
+// x.com's CSP sends the engine to the service worker, the slowest start there is.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './browsers.mjs';
+import { loadCases, waitFor } from './harness.mjs';
+
+const kase = loadCases().find((c) => c.id === 'x/profile-kikobeats');
+const LIKES = '[data-testid=like] [data-testid=app-text-transition-container]';
+const FOLLOWERS = "a[href='/Kikobeats/verified_followers']";
+
+// Every animation frame from the first one: the root tokens and how many of the probed
+// elements exist and how many of those are visible.
+const frameRecorder = `(() => {
+  const frames = [];
+  Object.defineProperty(window, '__frames', { value: frames });
+  // The text nodes with a digit under the selector, and those whose element shows.
+  const count = (selector) => {
+    const digits = [];
+    for (const element of document.querySelectorAll(selector)) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) if (/[0-9]/.test(node.data)) digits.push(node.parentElement);
+    }
+    return { present: digits.length, visible: digits.filter((e) => e.checkVisibility({ visibilityProperty: true })).length };
+  };
+  function frame() {
+    if (frames.length < 600) {
+      frames.push({
+        tokens: document.documentElement?.getAttribute('data-sincerely') ?? null,
+        likes: count(${JSON.stringify(LIKES)}),
+        followers: count(${JSON.stringify(FOLLOWERS)}),
+      });
+      requestAnimationFrame(frame);
+    }
+  }
+  requestAnimationFrame(frame);
+})();`;
+
+let browser;
+
+before(async () => {
+  browser = await launch('chromium');
+  browser.router.serve(kase.url, kase.html, kase.cspHeader);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function setSettings(settings) {
+  await browser.worker().evaluate((value) => chrome.storage.sync.set({ settings: value }), settings);
+}
+
+const mirrored = () => browser.worker().evaluate(async () => (await chrome.storage.local.get('earlyTokens')).earlyTokens);
+
+/** Loads the fixture in a fresh tab and returns its frames once the plan has applied. */
+async function framesOfAVisit(settledTokens) {
+  const page = await browser.newPage();
+  await page.addInitScript(frameRecorder);
+  await page.goto(kase.url);
+  // The plan applied (active or not) once the hidden count is reported.
+  await waitFor(() => page.evaluate(() => document.documentElement.hasAttribute('data-sincerely-hidden')), 'the plan');
+  await waitFor(async () => (await page.evaluate(() => window.__frames.length)) > 20, 'a few frames');
+  const frames = await page.evaluate(() => window.__frames);
+  assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-sincerely')), settledTokens);
+  await page.close();
+  return frames.filter((f) => f.likes.present > 0);
+}
+
+test('likes shown: visible from the first painted frame', async () => {
+  await setSettings({ metrics: { likes: 'show' } });
+  await waitFor(async () => (await mirrored())?.['x.com'] === 'show-likes', 'the mirror');
+  const frames = await framesOfAVisit('show-likes');
+  assert.ok(frames.length > 0, 'frames with the posts were recorded');
+  assert.equal(frames[0].tokens, 'show-likes');
+  for (const frame of frames) assert.equal(frame.likes.visible, frame.likes.present, JSON.stringify(frame));
+  // Followers stay hidden from the first frame to the last.
+  for (const frame of frames) assert.equal(frame.followers.visible, 0, JSON.stringify(frame));
+});
+
+test('site paused: the page as without us from the first painted frame', async () => {
+  await setSettings({ pausedHosts: ['x.com'] });
+  await waitFor(async () => (await mirrored())?.['x.com'] === 'off', 'the mirror');
+  const frames = await framesOfAVisit('off');
+  assert.ok(frames.length > 0);
+  for (const frame of frames) {
+    assert.equal(frame.tokens, 'off');
+    assert.ok(frame.followers.present > 0);
+    assert.equal(frame.followers.visible, frame.followers.present, JSON.stringify(frame));
+  }
+});
+
+test('control: without the mirror the first frames hide the shown likes', async () => {
+  // Proves the frames above came from the mirror, not from a fast engine.
+  await setSettings({ metrics: { likes: 'show' } });
+  await waitFor(async () => (await mirrored())?.['x.com'] === 'show-likes', 'the mirror');
+  await browser.worker().evaluate(() => chrome.storage.local.remove('earlyTokens'));
+  const frames = await framesOfAVisit('show-likes');
+  assert.equal(frames[0].tokens, null);
+  assert.equal(frames[0].likes.visible, 0);
+  assert.equal(frames.at(-1).likes.visible, frames.at(-1).likes.present);
+});
+
+test('hide everything (the default): no frame shows a like', async () => {
+  await setSettings({});
+  await waitFor(async () => (await mirrored())?.['x.com'] === '', 'the mirror');
+  const frames = await framesOfAVisit('');
+  for (const frame of frames) assert.equal(frame.likes.visible, 0, JSON.stringify(frame));
+});
