@@ -338,6 +338,7 @@
     function read(post) {
       const textElement = profile.postText ? post.querySelector(profile.postText) : null;
       const authorElement = profile.postAuthor ? post.querySelector(profile.postAuthor) : null;
+      const replyLink = profile.replyTo ? post.querySelector(profile.replyTo) : null;
       const links = [...post.querySelectorAll('a[href]')].slice(0, 40).map((link) => ({
         href: link.getAttribute('href'),
         text: link.textContent.trim().slice(0, 200),
@@ -351,6 +352,8 @@
         time: (profile.time && post.querySelector(profile.time)?.getAttribute('datetime')) || null,
         permalink: (profile.permalink && post.querySelector(profile.permalink)?.getAttribute('href')) || null,
         repost: !!(profile.repostMarker && post.querySelector(profile.repostMarker)),
+        reply: !!(profile.replyMarker && (post.matches(profile.replyMarker) || post.querySelector(profile.replyMarker))),
+        replyTo: replyLink && { href: replyLink.getAttribute('href') ?? '', text: replyLink.textContent.trim().slice(0, 200), inText: false },
       };
     }
 

@@ -158,6 +158,8 @@ impl Engine {
             repost_marker: rules.repost_marker.into(),
             permalink: rules.permalink.into(),
             time: rules.time.into(),
+            reply_marker: rules.reply_marker.into(),
+            reply_to: rules.reply_to.into(),
             memory: self.settings.memory,
         })
     }

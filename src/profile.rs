@@ -29,6 +29,10 @@ pub struct RawPost {
     pub permalink: Option<String>,
     /// The site's repost marker was present.
     pub repost: bool,
+    /// The site's reply marker was present.
+    pub reply: bool,
+    /// The "Replied to …" link (`ProfileRules::reply_to`), when the post has one.
+    pub reply_to: Option<RawLink>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
@@ -76,9 +80,13 @@ pub fn handle_of_path(rules: &ProfileRules, path: &str) -> Option<String> {
 fn handle_of_link(rules: &ProfileRules, link: &RawLink) -> Option<String> {
     let path = if link.href.starts_with('/') {
         link.href.clone()
-    } else {
-        let host = host_of(&link.href)?;
+    } else if let Some(host) = host_of(&link.href) {
         link.href[link.href.find(host)? + host.len()..].to_string()
+    } else if !link.href.is_empty() && !link.href.contains(':') {
+        // Relative to the site's root, as Hacker News prints them: `user?id=ana`.
+        format!("/{}", link.href)
+    } else {
+        String::new()
     };
     handle_of_path(rules, &path).or_else(|| {
         let printed = link.text.trim().strip_prefix('@')?;
@@ -88,55 +96,71 @@ fn handle_of_link(rules: &ProfileRules, link: &RawLink) -> Option<String> {
 }
 
 /// Turns what the page showed into the model's posts, keeping only the owner's own.
-/// Reposts of others are kept as reposts (they count as broadcast, not as writing).
+/// Reposts of others are kept as reposts (they count as broadcast, not as writing);
+/// other people's posts shown as context are left out (see
+/// [`ProfileRules::others_are_reposts`]).
 pub fn posts_of(rules: &ProfileRules, owner: &str, raw_posts: &[RawPost]) -> Vec<Post> {
-    raw_posts
-        .iter()
-        .map(|raw| {
-            let author = raw.author.as_deref().and_then(|href| {
-                handle_of_link(
-                    rules,
-                    &RawLink {
-                        href: href.into(),
-                        ..RawLink::default()
-                    },
-                )
-            });
-            let by_owner = author.as_deref().is_none_or(|author| author == owner);
-            let mut post = Post {
-                id: raw.permalink.clone(),
-                text: raw.text.clone(),
-                is_repost: raw.repost || !by_owner,
-                author: author.clone(),
-                time: raw.time.as_deref().and_then(parse_datetime),
-                ..Post::default()
-            };
-            for link in &raw.links {
-                let printed = link.text.trim();
-                if link.in_text {
-                    if printed.starts_with('#') {
-                        post.hashtags
-                            .push(printed.trim_start_matches('#').to_lowercase());
-                    } else if printed.starts_with('@') {
-                        if let Some(handle) = handle_of_link(rules, link) {
-                            post.mentions.push(handle);
-                        }
-                    } else if link.href.starts_with("http") {
-                        post.links.push(link.href.clone());
-                    }
-                } else if post.reply_to.is_none() && printed.starts_with('@') {
-                    // An @-link outside the text and the name block: "Replying to @ana".
+    let mut posts = Vec::new();
+    // The author of the context post just above, which the next owner's post may answer.
+    let mut parent: Option<String> = None;
+    for raw in raw_posts {
+        let author = raw.author.as_deref().and_then(|href| {
+            handle_of_link(
+                rules,
+                &RawLink {
+                    href: href.into(),
+                    ..RawLink::default()
+                },
+            )
+        });
+        let by_owner = author.as_deref().is_none_or(|author| author == owner);
+        if !by_owner && !raw.repost && !rules.others_are_reposts {
+            parent = author;
+            continue;
+        }
+        let mut post = Post {
+            id: raw.permalink.clone(),
+            text: raw.text.clone(),
+            is_repost: raw.repost || !by_owner,
+            author: author.clone(),
+            time: raw.time.as_deref().and_then(parse_datetime),
+            ..Post::default()
+        };
+        // A "Replied to" link names the person, even oneself ("continued thread").
+        post.reply_to = raw
+            .reply_to
+            .as_ref()
+            .and_then(|link| handle_of_link(rules, link));
+        if post.reply_to.is_none() && rules.parent_precedes && by_owner {
+            post.reply_to = parent.take();
+        }
+        parent = None;
+        for link in &raw.links {
+            let printed = link.text.trim();
+            if link.in_text {
+                if printed.starts_with('#') {
+                    post.hashtags
+                        .push(printed.trim_start_matches('#').to_lowercase());
+                } else if printed.starts_with('@') {
                     if let Some(handle) = handle_of_link(rules, link) {
-                        if Some(&handle) != author.as_ref() && handle != owner {
-                            post.reply_to = Some(handle);
-                        }
+                        post.mentions.push(handle);
+                    }
+                } else if link.href.starts_with("http") {
+                    post.links.push(link.href.clone());
+                }
+            } else if post.reply_to.is_none() && printed.starts_with('@') {
+                // An @-link outside the text and the name block: "Replying to @ana".
+                if let Some(handle) = handle_of_link(rules, link) {
+                    if Some(&handle) != author.as_ref() && handle != owner {
+                        post.reply_to = Some(handle);
                     }
                 }
             }
-            post.is_reply = post.reply_to.is_some();
-            post
-        })
-        .collect()
+        }
+        post.is_reply = post.reply_to.is_some() || raw.reply;
+        posts.push(post);
+    }
+    posts
 }
 
 /// Seconds since 1970 of an RFC 3339 time such as `2024-02-18T12:03:00.000Z`.

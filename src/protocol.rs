@@ -115,6 +115,8 @@ pub struct ProfilePlan {
     pub repost_marker: String,
     pub permalink: String,
     pub time: String,
+    pub reply_marker: String,
+    pub reply_to: String,
     /// Whether to remember this profile across visits.
     pub memory: bool,
 }

@@ -109,11 +109,16 @@ pub const RULES: SiteRules = SiteRules {
         not_handles: &[],
         // The first "View profile" link of a feed item is its author's name.
         post_author: "a[href^=\"/profile/\"][aria-label=\"View profile\"]",
-        // A repost's feed item names the original author, which is enough.
-        repost_marker: "",
+        // "Reposted by Stephen King" above a repost (the real snapshot in tests/fixtures).
+        repost_marker: "a[aria-label^=\"Reposted by\"]",
         permalink: "a[href*=\"/post/\"][data-tooltip]",
         // The client prints relative times without a datetime attribute.
         time: "",
+        // "Reply to Bo" (PostFeedItem's ReplyToLabel: a plain profile link, no label),
+        // shown when the parent is not printed above the reply.
+        reply_to: "a[href^=\"/profile/\"]:not([aria-label]):not([data-testid=\"postText\"] a)",
+        parent_precedes: true,
+        ..ProfileRules::NONE
     },
     source: "tests/fixtures/bluesky/profile-stephenking (Jan 2026 snapshot); bluesky-social/social-app src/",
 };

@@ -84,6 +84,7 @@ pub const RULES: SiteRules = SiteRules {
         repost_marker: "",
         permalink: "a[href*=\"/posts/\"]",
         time: "",
+        ..ProfileRules::NONE
     },
     source: "ARIA and data attributes of the rendered facebook.com markup (public scrapers); see the module header",
 };

@@ -158,6 +158,7 @@ pub const RULES: SiteRules = SiteRules {
         repost_marker: "",
         permalink: "a.js-timestamp",
         time: "relative-time[datetime]",
+        ..ProfileRules::NONE
     },
     source: "tests/fixtures/github/profile-2018 (Apr 2018); github.com Primer markup (?tab= links, Counter spans, repo-*-counter ids)",
 };

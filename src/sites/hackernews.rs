@@ -54,6 +54,9 @@ pub const RULES: SiteRules = SiteRules {
         permalink: "span.age > a",
         // HN prints its ISO time in the age span's title, not in a datetime attribute.
         time: "",
+        // Every comment answers a story or a comment; the parent's author is not printed.
+        reply_marker: "tr.comtr",
+        ..ProfileRules::NONE
     },
     source: "tests/fixtures/hackernews/hn-item-ask-hn-2023 (Jul 2023); kemitchell/userscripts.kemitchell.com hn.js",
 };

@@ -68,6 +68,7 @@ pub const RULES: SiteRules = SiteRules {
         repost_marker: "",
         permalink: "a[href^=\"/p/\"]",
         time: "time[datetime]",
+        ..ProfileRules::NONE
     },
     source:
         "link shapes of the rendered instagram.com markup (public scrapers); see the module header",

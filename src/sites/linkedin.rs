@@ -69,6 +69,7 @@ pub const RULES: SiteRules = SiteRules {
         repost_marker: ".update-components-header__text-view",
         permalink: "a[href*=\"/feed/update/\"]",
         time: "",
+        ..ProfileRules::NONE
     },
     source: "LinkedIn's BEM classes as used by public scrapers (social-details-social-counts__*); see the module header",
 };

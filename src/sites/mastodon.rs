@@ -104,11 +104,17 @@ pub const RULES: SiteRules = SiteRules {
         post_text: ".status__content",
         paths: &["/@{handle}"],
         not_handles: &[],
-        post_author: "a.status__display-name",
-        // "Ana boosted": the prepend line sits above a boost, outside the status itself.
-        repost_marker: ".status__prepend",
+        // The name in the status header; the prepend line above it links a name too.
+        post_author: ".status__info a.status__display-name",
+        // "Ana boosted" and "Replied to Bo" share the prepend line; its icon tells them apart
+        // (components/status.jsx, status_thread_label.jsx, Mastodon 4.3).
+        repost_marker: ".status__prepend .icon-retweet",
         permalink: "a.status__relative-time",
         time: "time[datetime]",
+        // `.status.status-reply` marks every reply; the thread label names whom.
+        reply_marker: ".status-reply",
+        reply_to: ".status__prepend:has(.icon-reply) a.status__display-name",
+        ..ProfileRules::NONE
     },
     source: "mastodon/mastodon app/javascript/mastodon/ (components/status_action_bar, features/status/components/detailed_status, features/account_timeline/components/account_header)",
 };

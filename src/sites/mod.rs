@@ -66,6 +66,19 @@ pub struct ProfileRules {
     pub permalink: &'static str,
     /// Inside a post: the element carrying its time in a `datetime` attribute.
     pub time: &'static str,
+    /// Inside a post (or the post itself): present when the post is a reply, for sites
+    /// that mark replies without naming whom (every Hacker News or Reddit comment).
+    pub reply_marker: &'static str,
+    /// Inside a post: the link to the account replied to ("Replied to Bo"); the handle
+    /// comes from its `href` by `paths`, or from its text when that reads "@name".
+    pub reply_to: &'static str,
+    /// Whether another person's post on this profile is the owner's repost (X, where a
+    /// repost shows only the original author). Elsewhere such posts are context (the post
+    /// replied to, or a reply to the owner) and are left out.
+    pub others_are_reposts: bool,
+    /// Whether an owner's post right after a context post answers it (the Replies tabs of
+    /// Bluesky and Threads print the parent above the reply, without a "Reply to" label).
+    pub parent_precedes: bool,
 }
 
 impl ProfileRules {
@@ -80,6 +93,10 @@ impl ProfileRules {
         repost_marker: "",
         permalink: "",
         time: "",
+        reply_marker: "",
+        reply_to: "",
+        others_are_reposts: false,
+        parent_precedes: false,
     };
 }
 

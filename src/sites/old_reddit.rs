@@ -79,6 +79,9 @@ pub const RULES: SiteRules = SiteRules {
         repost_marker: "",
         permalink: "a.bylink",
         time: "time[datetime]",
+        // A comment answers a post or a comment; the profile does not name whose.
+        reply_marker: ".thing.comment",
+        ..ProfileRules::NONE
     },
     source: "tests/fixtures/reddit/old-reddit-r-programming-2015 (Nov 2015); kittenparry/userscripts reddit_karma_hider",
 };

@@ -66,10 +66,16 @@ pub const RULES: SiteRules = SiteRules {
         post_text: "[slot=\"text-body\"], [slot=\"comment\"]",
         paths: &["/user/{handle}", "/u/{handle}"],
         not_handles: &[],
-        post_author: "a[href^=\"/user/\"]",
+        // A post's author is in its credit bar; a profile comment has no author link (it is
+        // the owner's), only "Replied to u/bo".
+        post_author: "span[slot=\"credit-bar\"] a[href^=\"/user/\"]",
         repost_marker: "",
         permalink: "a[slot=\"full-post-link\"]",
         time: "time[datetime]",
+        // A comment answers a post or a comment; the profile does not name whose.
+        reply_marker: "shreddit-profile-comment",
+        reply_to: "a[href^=\"/user/\"]:not([slot=\"credit-bar\"] a)",
+        ..ProfileRules::NONE
     },
     source: "shreddit custom elements: SysAdminDoc/RES-Slim tests/fixtures/shreddit/listing.html and public extensions; see the module header",
 };

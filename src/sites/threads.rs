@@ -70,6 +70,9 @@ pub const RULES: SiteRules = SiteRules {
         repost_marker: "[aria-label=\"Reposted\"]",
         permalink: "a[href*=\"/post/\"]",
         time: "time[datetime]",
+        // The Replies tab prints the post replied to above each reply.
+        parent_precedes: true,
+        ..ProfileRules::NONE
     },
     source: "ARIA and attribute hooks of the rendered threads.com markup (public scrapers); see the module header",
 };

@@ -159,6 +159,9 @@ pub const RULES: SiteRules = SiteRules {
         repost_marker: "",
         permalink: "a[href*=\"/status/\"]:has(> time)",
         time: "time[datetime]",
+        // A repost shows only the original author's name block.
+        others_are_reposts: true,
+        ..ProfileRules::NONE
     },
     source: "tests/fixtures/x/x-profile-kikobeats.html; Control Panel for Twitter markup notes",
 };

@@ -87,6 +87,7 @@ pub const RULES: SiteRules = SiteRules {
         repost_marker: "",
         permalink: "#published-time-text a",
         time: "",
+        ..ProfileRules::NONE
     },
     source: "YouTube custom elements and ids as used by public userscripts; see the module header",
 };
