@@ -53,6 +53,7 @@ async function launchChromium({ extension = true, userDataDir } = {}) {
       const page = await context.newPage();
       return {
         raw: page,
+        browserName: 'chromium',
         addInitScript: (source) => page.addInitScript(source),
         goto: (url) => page.goto(url, { waitUntil: 'load' }),
         evaluate: (fn, arg) => page.evaluate(fn, arg),
@@ -110,6 +111,8 @@ async function launchFirefox({ extension = true } = {}) {
       });
       return {
         raw: page,
+        browserName: 'firefox',
+        browser,
         addInitScript: (source) => page.evaluateOnNewDocument(source),
         goto: (url) => page.goto(url, { waitUntil: 'load' }),
         evaluate: (fn, arg) => page.evaluate(fn, arg),
