@@ -54,7 +54,7 @@ pub enum SettingsError {
     NotSettings,
     /// Written by a newer Sincerely: update this one first.
     #[error("made by a newer version of Sincerely (settings version {0})")]
-    TooNew(u32),
+    TooNew(u64),
     /// A field is unknown; the file was made by something else.
     #[error("unknown field \"{0}\"")]
     UnknownField(String),
@@ -83,11 +83,9 @@ pub fn migrate(mut value: Value) -> Value {
     let Some(object) = value.as_object_mut() else {
         return value;
     };
-    let version = object
-        .get("version")
-        .and_then(Value::as_u64)
-        .map_or(1, |v| v as u32);
-    if version > SETTINGS_VERSION {
+    // Compared as read: a cast to u32 made 2^32 + 1 look like version 1.
+    let version = object.get("version").and_then(Value::as_u64).unwrap_or(1);
+    if version > u64::from(SETTINGS_VERSION) {
         return value;
     }
     if version < 2 {
@@ -263,22 +261,29 @@ impl Settings {
                 }),
             }
         }
-        // Hosts that are not host names go, one by one, each with a warning.
+        // Hosts that are not host names go, one by one, each with a warning. The rest are
+        // read in lower case, once: the worker registers generic mode only for lower-case
+        // hosts, so a stored "Example.org" would have been on in the engine but not there.
         for (name, list) in [
             ("pausedHosts", &mut settings.paused_hosts),
             ("mastodonHosts", &mut settings.mastodon_hosts),
             ("genericHosts", &mut settings.generic_hosts),
         ] {
-            list.retain(|host| {
-                let ok = is_host(host);
-                if !ok {
+            let mut kept: Vec<String> = Vec::with_capacity(list.len());
+            for host in list.drain(..) {
+                if !is_host(&host) {
                     warnings.push(SettingsWarning {
                         field: name.into(),
                         message: format!("\"{host}\" is not a host name"),
                     });
+                    continue;
                 }
-                ok
-            });
+                let host = host.to_ascii_lowercase();
+                if !kept.contains(&host) {
+                    kept.push(host);
+                }
+            }
+            *list = kept;
         }
         settings.version = SETTINGS_VERSION;
         (settings, warnings)
@@ -309,8 +314,8 @@ impl Settings {
         }
         if let Some(version) = value.get("version") {
             match version.as_u64() {
-                Some(v) if v as u32 > SETTINGS_VERSION => {
-                    return Err(vec![SettingsError::TooNew(v as u32)])
+                Some(v) if v > u64::from(SETTINGS_VERSION) => {
+                    return Err(vec![SettingsError::TooNew(v)])
                 }
                 Some(_) => {}
                 None => {

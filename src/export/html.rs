@@ -35,7 +35,13 @@ pub fn decode_entities(text: &str) -> String {
     while let Some(ampersand) = rest.find('&') {
         decoded.push_str(&rest[..ampersand]);
         rest = &rest[ampersand..];
-        let Some(semicolon) = rest[..rest.len().min(12)].find(';') else {
+        // An entity is ASCII and short: look for its ';' in the first 12 bytes, cut on a
+        // character boundary (text after a bare '&' may be any script).
+        let mut window = rest.len().min(12);
+        while !rest.is_char_boundary(window) {
+            window -= 1;
+        }
+        let Some(semicolon) = rest[..window].find(';') else {
             decoded.push('&');
             rest = &rest[1..];
             continue;

@@ -171,3 +171,15 @@ fn html_entities_and_breaks() {
     let status = html::read_status_html("<p>a &lt;b&gt; &#39;c&#x27;<br>d</p><p>e &unknown; f</p>");
     assert_eq!(status.text, "a <b> 'c'\nd\n\ne &unknown; f");
 }
+
+// Found by the `exports` fuzz target: a bare '&' followed by Japanese cut the 12-byte
+// window looking for ';' inside a character, and reading the outbox panicked.
+#[test]
+fn a_bare_ampersand_before_any_script_is_kept() {
+    assert_eq!(html::decode_entities("&aいいねと"), "&aいいねと");
+    assert_eq!(html::decode_entities("&#x3042;&あ;"), "あ&あ;");
+    let outbox = r#"{"type": "OrderedCollection", "orderedItems": [{"type": "Create",
+        "object": {"type": "Note", "content": "<p>RT&aお願いします</p>"}}]}"#;
+    let posts = parse_mastodon_outbox(outbox.as_bytes()).unwrap();
+    assert_eq!(posts[0].text, "RT&aお願いします");
+}

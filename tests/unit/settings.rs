@@ -68,6 +68,26 @@ fn version_1_hosts_are_migrated_to_bare_host_names() {
     assert_eq!(settings.paused_hosts, ["example.org"]);
 }
 
+// Found by the `settings` fuzz target: a version 2 value with "mastodon.sAcial" was kept
+// as it was, though version 2 promises lower-case hosts (and the worker's generic-mode
+// registration skips any other).
+#[test]
+fn stored_hosts_in_capitals_are_read_in_lower_case_once() {
+    let (settings, warnings) = Settings::from_json_value(&json!({
+        "version": 2,
+        "mastodonHosts": ["mastodon.sAcial", "Mastodon.Social", "mastodon.social"],
+        "genericHosts": ["Example.ORG"]
+    }));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(
+        settings.mastodon_hosts,
+        ["mastodon.sacial", "mastodon.social"]
+    );
+    assert_eq!(settings.generic_hosts, ["example.org"]);
+    let stored = serde_json::to_value(&settings).unwrap();
+    assert_eq!(Settings::from_json_value(&stored), (settings, Vec::new()));
+}
+
 #[test]
 fn a_current_value_is_not_migrated_again() {
     let value = json!({"version": SETTINGS_VERSION, "pausedHosts": ["x.com"]});
@@ -149,6 +169,18 @@ fn malformed_foreign_and_newer_files_are_refused_clearly() {
     assert_eq!(
         Settings::import(r#"{"version": 99}"#),
         Err(vec![SettingsError::TooNew(99)])
+    );
+    // Found by the `settings` fuzz target's property (an import only takes versions it
+    // knows): the version was cast to u32, so 2^32 + 2 imported as a version 2 file.
+    assert_eq!(
+        Settings::import(r#"{"version": 4294967298, "enabled": false}"#),
+        Err(vec![SettingsError::TooNew(4_294_967_298)])
+    );
+    let stored = json!({"version": 4_294_967_297_u64, "pausedHosts": ["https://X.com/"]});
+    assert_eq!(
+        migrate(stored.clone()),
+        stored,
+        "a newer value is not migrated as version 1"
     );
 }
 
