@@ -1,11 +1,12 @@
 //! `cargo xtask`: Sincerely's build and test driver.
 //!
 //! - `setup`   installs what is missing (wasm target, wasm-bindgen-cli of the pinned
-//!   version, Debian's chromium/chromium-driver/firefox-esr/zip, npm packages)
+//!   version, cargo-fuzz, Debian's chromium/chromium-driver/firefox-esr/zip, npm packages)
 //! - `codegen [--check]` writes extension/generated/ from the Rust site rules
 //! - `dist`    builds dist/chrome, dist/firefox and their zips, printing sizes
-//! - `test`    every check: fmt, clippy, unit tests, codegen, wasm tests in Chromium,
-//!   web-ext lint, end-to-end in real Chromium and Firefox
+//! - `test`    every check: fmt, clippy, unit tests, codegen, fuzzing (10 s a target),
+//!   wasm tests in Chromium, web-ext lint, end-to-end in real Chromium and Firefox
+//! - `fuzz [TARGET…] [--seconds N]` seeds and runs the cargo-fuzz targets (tests/fuzz)
 //! - `run`     builds, serves the www/ demo pages and opens Chromium with the extension
 //!   (headless here: before/after screenshots and what was hidden)
 //! - `bench`   builds, then measures the extension in headless Chromium against no
@@ -14,6 +15,7 @@
 
 mod codegen;
 mod dist;
+mod fuzz;
 mod setup;
 mod ui;
 mod util;
@@ -24,15 +26,16 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("setup") => setup::run(),
+        Some("setup") => setup::run().and_then(|_| setup::fuzz_tools()),
         Some("codegen") => codegen::run(args.iter().any(|a| a == "--check")),
         Some("dist") => setup::run().and_then(|_| dist::run()),
         Some("test") => test(&args[1..]),
+        Some("fuzz") => setup::fuzz_tools().and_then(|_| fuzz::run(&args[1..])),
         Some("run") => run(),
         Some("bench") => bench(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask setup | codegen [--check] | dist | test [--quick] | run | bench [--trials N] [--no-criterion]"
+                "usage: cargo xtask setup | codegen [--check] | dist | test [--quick] | fuzz [TARGET…] [--seconds N] | run | bench [--trials N] [--no-criterion]"
             );
             return ExitCode::from(2);
         }
@@ -50,6 +53,7 @@ fn main() -> ExitCode {
 fn test(args: &[String]) -> util::Result {
     use util::step;
     setup::run()?;
+    setup::fuzz_tools()?;
     step("cargo fmt --check", &["cargo", "fmt", "--all", "--check"])?;
     step(
         "codegen is up to date",
@@ -63,6 +67,7 @@ fn test(args: &[String]) -> util::Result {
     if args.iter().any(|a| a == "--quick") {
         return Ok(());
     }
+    fuzz::run(&[])?;
     dist::run()?;
     wasm_tests()?;
     step(

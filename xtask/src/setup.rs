@@ -72,3 +72,12 @@ pub fn run() -> Result {
     }
     Ok(())
 }
+
+/// cargo-fuzz, for the fuzz targets in tests/fuzz (`cargo xtask fuzz`, and `cargo xtask
+/// test`). Built from source: about 3 minutes on 2 CPUs.
+pub fn fuzz_tools() -> Result {
+    if !have("cargo-fuzz") {
+        sh(&["cargo", "install", "cargo-fuzz"])?;
+    }
+    Ok(())
+}
