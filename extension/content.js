@@ -18,6 +18,9 @@
  *     │               candidate invisible again when the page changes its text); work runs
  *     │               on the next frame (rAF, with a timer fallback for background tabs),
  *     │               time-boxed
+ *     ├─ shadowStyler counts inside open shadow roots (Reddit): puts the engine's sheet into
+ *     │               each host's shadow root, then marks the host, which the page sheet
+ *     │               held until then
  *     ├─ textEditor   applies the engine's edits to text nodes, never to text the page
  *     │               changed while the engine decided; remembers originals so a
  *     │               settings change can restore them
@@ -37,6 +40,7 @@
   const PROTOCOL_VERSION = 1;
   const ROOT = 'data-sincerely';
   const SEEN = 'data-sincerely-seen';
+  const SHADOW = 'data-sincerely-shadow';
   const IGNORE_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'BR', 'HEAD', 'NOSCRIPT', 'TEMPLATE']);
   const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19]/;
   const root = document.documentElement;
@@ -194,7 +198,8 @@
 
     function countMetric(element) {
       if (state.countedMetrics.has(element)) return;
-      if (!DIGIT.test(element.textContent)) return;
+      // A custom element may draw its number in its own (open) shadow root.
+      if (!DIGIT.test(element.textContent) && !DIGIT.test(element.shadowRoot?.textContent ?? '')) return;
       state.countedMetrics.add(element);
       state.hidden++;
     }
@@ -270,10 +275,105 @@
     return {
       survey,
       flush,
+      countMetric,
       /** Forgets per-candidate counts after a settings change. */
       forget() {
         pending.clear();
         removedPerCandidate = new WeakMap();
+      },
+    };
+  })();
+
+  // ---- shadowStyler ----------------------------------------------------------------
+
+  /**
+   * Counts drawn inside open shadow roots, out of reach of the page sheet (Reddit's
+   * shreddit-post). The page sheet holds each host of plan.shadow invisible until it
+   * carries data-sincerely-shadow; here its shadow root gets a <style> whose text is the
+   * engine's sheet (from the plan, never from the page), then the host gets the mark. The
+   * sheet never changes with settings: custom properties set by the page sheet from the
+   * root tokens inherit into the shadow tree.
+   *
+   * A <style> node, not adoptedStyleSheets: a Lit element that upgrades over a
+   * server-rendered shadow root assigns shadowRoot.adoptedStyleSheets (lit
+   * reactive-element css-tag.ts, adoptStyles), which would drop ours; it leaves nodes be.
+   * Only hosts in the document's light tree are found (plan.shadow names them).
+   */
+  const shadowStyler = (() => {
+    const POLL_FRAMES_MS = 3000; // A host without a shadow root yet: checked every frame…
+    const POLL_SLOW_MS = 1000; // …then once a second, while it is in the page.
+    const ours = new WeakSet(); // Our <style> nodes.
+    const styled = new WeakMap(); // ShadowRoot → our <style> in it.
+    const waiting = new Map(); // Host without a shadow root yet → when first seen.
+    let watch = () => {}; // Set by domWatcher: observe a shadow root we styled.
+
+    const hostSelector = () => plan.shadow?.map((entry) => entry.host).join(', ') ?? '';
+    const entryFor = (host) => plan.shadow.find((entry) => host.matches(entry.host));
+
+    /** Styles one host's shadow root; false while it has none (not attached yet). */
+    function style(host) {
+      const shadowRoot = host.shadowRoot;
+      if (!shadowRoot) return false;
+      const entry = entryFor(host);
+      if (!entry) return true;
+      if (styled.get(shadowRoot)?.parentNode !== shadowRoot) {
+        const sheet = document.createElement('style');
+        sheet.textContent = entry.css;
+        ours.add(sheet);
+        shadowRoot.append(sheet);
+        styled.set(shadowRoot, sheet);
+      }
+      watch(shadowRoot);
+      if (entry.metrics) for (const metric of shadowRoot.querySelectorAll(entry.metrics)) domSurveyor.countMetric(metric);
+      if (!host.hasAttribute(SHADOW)) host.setAttribute(SHADOW, '');
+      return true;
+    }
+
+    function consider(host) {
+      if (!style(host) && !waiting.has(host)) waiting.set(host, performance.now());
+    }
+
+    return {
+      setWatch(callback) {
+        watch = callback;
+      },
+      isOurs: (node) => ours.has(node),
+      /** An added or changed subtree: hosts in it, or counts inside a shadow root we styled. */
+      survey(element) {
+        const selector = hostSelector();
+        if (!selector) return;
+        const shadowRoot = element.getRootNode();
+        if (shadowRoot !== document && styled.has(shadowRoot)) {
+          const { metrics } = entryFor(shadowRoot.host) ?? {};
+          if (metrics) {
+            const around = element.closest(metrics);
+            if (around) domSurveyor.countMetric(around);
+            for (const metric of element.querySelectorAll(metrics)) domSurveyor.countMetric(metric);
+          }
+        }
+        if (element.matches(selector)) consider(element);
+        for (const host of element.querySelectorAll(selector)) consider(host);
+      },
+      /** The page took our sheet out of a shadow root: back at once, before it paints. */
+      restyle(shadowRoot) {
+        if (shadowRoot.host) style(shadowRoot.host);
+      },
+      /** Retries hosts that had no shadow root; → ms until the next try, or null. */
+      poll() {
+        const now = performance.now();
+        let next = null;
+        for (const [host, since] of waiting) {
+          if (!host.isConnected || style(host)) {
+            waiting.delete(host);
+            continue;
+          }
+          const delay = now - since < POLL_FRAMES_MS ? 16 : POLL_SLOW_MS;
+          next = next === null ? delay : Math.min(next, delay);
+        }
+        return next;
+      },
+      forget() {
+        waiting.clear();
       },
     };
   })();
@@ -476,6 +576,7 @@
         queue.delete(node);
         if (node.isConnected) {
           domSurveyor.survey(node);
+          shadowStyler.survey(node);
           profileWatcher.survey(node);
         }
         if (performance.now() > deadline) {
@@ -484,6 +585,7 @@
           break;
         }
       }
+      pollShadows(shadowStyler.poll());
       await domSurveyor.flush();
       await profileWatcher.update();
       if (titleDirty) {
@@ -503,6 +605,18 @@
       if (candidate?.hasAttribute(SEEN)) candidate.removeAttribute(SEEN);
     }
 
+    let pollTimer = 0;
+    function pollShadows(delay) {
+      if (delay === null || pollTimer) return;
+      pollTimer = setTimeout(() => {
+        pollTimer = 0;
+        schedule();
+      }, delay);
+    }
+
+    const OPTIONS = { childList: true, subtree: true, characterData: true };
+    shadowStyler.setWatch((shadowRoot) => observer?.observe(shadowRoot, OPTIONS));
+
     function onMutations(records) {
       for (const record of records) {
         if (record.type === 'characterData') {
@@ -515,6 +629,9 @@
           continue;
         }
         if (record.target.nodeName === 'TITLE' || record.target.nodeName === 'HEAD') titleDirty = true;
+        for (const node of record.removedNodes) {
+          if (shadowStyler.isOurs(node)) shadowStyler.restyle(record.target);
+        }
         for (const node of record.addedNodes) {
           if (node.nodeType === Node.ELEMENT_NODE) {
             if (!IGNORE_TAGS.has(node.tagName)) {
@@ -534,7 +651,7 @@
       start() {
         if (!observer) {
           observer = new MutationObserver(onMutations);
-          observer.observe(root, { childList: true, subtree: true, characterData: true });
+          observer.observe(root, OPTIONS);
         }
         // One full scan, for what the parser built before the plan arrived or for what a
         // settings change asks to decide again.
@@ -546,6 +663,7 @@
         observer?.disconnect();
         observer = null;
         queue.clear();
+        shadowStyler.forget();
       },
     };
   })();

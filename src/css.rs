@@ -11,15 +11,26 @@
 //!
 //! With no attribute at all (the first paint, before settings are read) every known
 //! count is hidden: the safe default is the one that never flashes a number.
+//!
+//! Counts drawn inside open shadow roots (Reddit's `shreddit-post`) are out of reach of
+//! the page sheet. There the content script appends a `<style>` with [`shadow_css`] to
+//! each host's shadow root, and the page sheet does two things: it holds the host's shadow
+//! content invisible until the host carries `data-sincerely-shadow` (its light children,
+//! the post text, stay visible), and it turns the root tokens into custom properties,
+//! `--sincerely-<kind>` and `--sincerely-<kind>-idle`, which inherit into shadow trees.
+//! So the shadow sheets never change either: settings still travel through the one
+//! attribute on `<html>`.
 
 use crate::recognize::MetricKind;
-use crate::sites::{HideStyle, SiteRules};
+use crate::sites::{HideStyle, ShadowRule, SiteRules};
 use std::fmt::Write;
 
 /// The root attribute that carries the tokens above.
 pub const ROOT_ATTRIBUTE: &str = "data-sincerely";
 /// Set by the content script on each candidate container once the engine decided it.
 pub const SEEN_ATTRIBUTE: &str = "data-sincerely-seen";
+/// Set by the content script on a shadow host once its shadow root carries [`shadow_css`].
+pub const SHADOW_ATTRIBUTE: &str = "data-sincerely-shadow";
 
 /// The stylesheet for one site.
 pub fn site_css(site: &SiteRules) -> String {
@@ -61,6 +72,64 @@ pub fn site_css(site: &SiteRules) -> String {
             css,
             "/* Held until the engine has read them, so a count in their text never flashes. */\n\
              html:not([{ROOT_ATTRIBUTE}~=\"off\"]) :is(\n  {list}\n):not([{SEEN_ATTRIBUTE}]) {{ visibility: hidden !important; }}\n"
+        );
+    }
+    if !site.shadow.is_empty() {
+        shadow_page_rules(site, &mut css);
+    }
+    css
+}
+
+/// The page-sheet half of the shadow-root rules: the hold and the custom properties.
+fn shadow_page_rules(site: &SiteRules, css: &mut String) {
+    let hosts = site.shadow_hosts().join(",\n  ");
+    // Visibility inherits along the flat tree, so hiding the host hides its shadow content;
+    // the light children (slotted post text) are shown again at zero specificity, so
+    // any rule of the page or of ours that hides one of them still wins.
+    let _ = write!(
+        css,
+        "/* Shadow hosts are held until their shadow root carries our sheet. */\n\
+         html:not([{ROOT_ATTRIBUTE}~=\"off\"]) :is(\n  {hosts}\n):not([{SHADOW_ATTRIBUTE}]) {{ visibility: hidden !important; }}\n\
+         :where(html:not([{ROOT_ATTRIBUTE}~=\"off\"]) :is(\n  {hosts}\n):not([{SHADOW_ATTRIBUTE}])) > * {{ visibility: visible; }}\n"
+    );
+    for kind in MetricKind::ALL {
+        if !site.shadow.iter().any(|rule| rule.kind == kind) {
+            continue;
+        }
+        let id = kind.id();
+        let _ = write!(
+            css,
+            "html:not([{ROOT_ATTRIBUTE}~=\"off\"]):not([{ROOT_ATTRIBUTE}~=\"show-{id}\"]):not([{ROOT_ATTRIBUTE}~=\"hover-{id}\"]) {{ --sincerely-{id}: hidden; }}\n\
+             html[{ROOT_ATTRIBUTE}~=\"hover-{id}\"]:not([{ROOT_ATTRIBUTE}~=\"off\"]) {{ --sincerely-{id}-idle: 0; }}\n"
+        );
+    }
+}
+
+/// The sheet the content script puts into the shadow root of each element matching `host`:
+/// the counts of [`SiteRules::shadow`] for that host, hidden or shown by the custom
+/// properties the page sheet sets from the root tokens. Without them (a kind shown, or
+/// Sincerely off) the fallbacks are what the element would have anyway (`inherit`, `1`).
+pub fn shadow_css(site: &SiteRules, host: &str) -> String {
+    let mut css = format!(
+        "/* Generated from src/sites/{}.rs for the shadow roots of {host}. */\n",
+        site.id
+    );
+    for kind in MetricKind::ALL {
+        let selectors: Vec<&str> = site
+            .shadow
+            .iter()
+            .filter(|rule: &&ShadowRule| rule.host == host && rule.kind == kind)
+            .map(|rule| rule.selector)
+            .collect();
+        if selectors.is_empty() {
+            continue;
+        }
+        let list = selectors.join(", ");
+        let id = kind.id();
+        let _ = write!(
+            css,
+            ":is({list}) {{ visibility: var(--sincerely-{id}, inherit) !important; }}\n\
+             :is({list}):not(:hover) {{ opacity: var(--sincerely-{id}-idle, 1) !important; }}\n"
         );
     }
     css

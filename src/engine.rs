@@ -13,10 +13,11 @@
 
 use std::collections::BTreeMap;
 
+use crate::css;
 use crate::profile::{self, RawPost};
 use crate::protocol::{
     utf16_offset, Answer, Call, Candidate, Decision, PagePlan, ProfileAnswer, ProfilePlan, Request,
-    Response, TextEdit, PROTOCOL_VERSION,
+    Response, ShadowPlan, TextEdit, PROTOCOL_VERSION,
 };
 use crate::recognize::{self, MetricKind};
 use crate::score::{self, Badge, Observation, Post};
@@ -132,6 +133,23 @@ impl Engine {
                 .map(|rule| rule.selector)
                 .collect::<Vec<_>>()
                 .join(", "),
+            shadow: site
+                .shadow_hosts()
+                .into_iter()
+                .map(|host| ShadowPlan {
+                    host: host.into(),
+                    css: css::shadow_css(site, host),
+                    metrics: site
+                        .shadow
+                        .iter()
+                        .filter(|rule| {
+                            rule.host == host && self.settings.display(rule.kind) != Display::Show
+                        })
+                        .map(|rule| rule.selector)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                })
+                .collect(),
             candidates: site.candidates.join(", "),
             prose: site.prose.join(", "),
             observe: site.observe.iter().map(|s| s.to_string()).collect(),

@@ -87,6 +87,8 @@ pub struct PagePlan {
     /// One selector list for the elements the site's stylesheet hides: the content script
     /// counts the ones holding a number for the popup ("" for none).
     pub metrics: String,
+    /// Custom elements whose open shadow roots draw counts (see [`crate::css::shadow_css`]).
+    pub shadow: Vec<ShadowPlan>,
     /// One selector list for the containers whose text goes to `decide` ("" for none).
     pub candidates: String,
     /// Post text, never read or rewritten ("" for none).
@@ -99,6 +101,17 @@ pub struct PagePlan {
     pub generic: bool,
     /// How to find a profile and its posts, when the badge is on.
     pub profile: Option<ProfilePlan>,
+}
+
+/// What to do with the shadow root of each element matching `host`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShadowPlan {
+    pub host: String,
+    /// The sheet to put into its shadow root; the same whatever the settings.
+    pub css: String,
+    /// Inside the shadow root: the hidden counts, for the popup's figure ("" for none).
+    pub metrics: String,
 }
 
 /// How to read the profile on this page (see [`crate::sites::ProfileRules`]).

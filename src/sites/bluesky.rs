@@ -94,6 +94,7 @@ pub const RULES: SiteRules = SiteRules {
             hide: Remove,
         },
     ],
+    shadow: &[],
     candidates: &[],
     prose: &[
         "[data-testid=\"postText\"]",

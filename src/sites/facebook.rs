@@ -34,6 +34,7 @@ pub const RULES: SiteRules = SiteRules {
             hide: Keep,
         },
     ],
+    shadow: &[],
     candidates: &[
         "[role=\"article\"] [role=\"button\"] > span[dir=\"auto\"]",
         "a[href$=\"/followers/\"]",

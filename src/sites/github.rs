@@ -102,6 +102,7 @@ pub const RULES: SiteRules = SiteRules {
             hide: Keep,
         },
     ],
+    shadow: &[],
     candidates: &[],
     prose: &[
         ".markdown-body",

@@ -38,6 +38,7 @@ pub const RULES: SiteRules = SiteRules {
             hide: Keep,
         },
     ],
+    shadow: &[],
     candidates: &[".subline > a[href*=\"item?id=\"]"],
     prose: &[".titleline", ".commtext", ".toptext"],
     observe: &["#hnmain"],

@@ -30,6 +30,7 @@ pub const RULES: SiteRules = SiteRules {
             hide: Remove,
         },
     ],
+    shadow: &[],
     candidates: &[
         "header section ul > li",
         "article a[href$=\"/liked_by/\"]",

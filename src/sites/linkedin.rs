@@ -41,6 +41,7 @@ pub const RULES: SiteRules = SiteRules {
             hide: Remove,
         },
     ],
+    shadow: &[],
     candidates: &[
         // "56 comments", "12 reposts".
         "li.social-details-social-counts__item:not(.social-details-social-counts__reactions) button > span",

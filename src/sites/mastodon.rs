@@ -90,6 +90,7 @@ pub const RULES: SiteRules = SiteRules {
             hide: Remove,
         },
     ],
+    shadow: &[],
     candidates: &[],
     prose: &[
         ".status__content",

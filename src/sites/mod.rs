@@ -41,6 +41,19 @@ pub struct MetricRule {
     pub hide: HideStyle,
 }
 
+/// A count drawn inside the open shadow root of a custom element, where the page's
+/// stylesheet cannot reach (see [`crate::css::shadow_css`]).
+///
+/// Always hidden by `visibility` (the box stays), like [`HideStyle::Keep`].
+#[derive(Clone, Copy, Debug)]
+pub struct ShadowRule {
+    /// The custom element whose shadow root draws the count (a selector in the page).
+    pub host: &'static str,
+    pub kind: MetricKind,
+    /// A selector, inside the host's shadow root, for the element that holds only the number.
+    pub selector: &'static str,
+}
+
 /// How to recognise a profile page and read its posts (used by the badge).
 ///
 /// Site modules write `..ProfileRules::NONE` after the fields they set, so a field added
@@ -113,6 +126,9 @@ pub struct SiteRules {
     pub matches: &'static [&'static str],
     /// Counts in dedicated elements, hidden by the generated stylesheet.
     pub metrics: &'static [MetricRule],
+    /// Counts inside open shadow roots: the content script puts a sheet generated from these
+    /// into each host's shadow root, and the page sheet holds the host until it has.
+    pub shadow: &'static [ShadowRule],
     /// Containers of short interface text that may print a count among words
     /// ("Liked by ana and 1,203 others"); the recognizer reads and rewrites them.
     /// They are held invisible until decided, so a count never flashes.
@@ -126,6 +142,19 @@ pub struct SiteRules {
     pub profile: ProfileRules,
     /// Where the hooks were learnt, for the next engineer.
     pub source: &'static str,
+}
+
+impl SiteRules {
+    /// The hosts named by [`SiteRules::shadow`], each once, in order.
+    pub fn shadow_hosts(&self) -> Vec<&'static str> {
+        let mut hosts: Vec<&'static str> = Vec::new();
+        for rule in self.shadow {
+            if !hosts.contains(&rule.host) {
+                hosts.push(rule.host);
+            }
+        }
+        hosts
+    }
 }
 
 /// Sites whose Content-Security-Policy has no `'wasm-unsafe-eval'` (see tests/e2e/csp.json).

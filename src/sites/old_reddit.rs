@@ -65,6 +65,7 @@ pub const RULES: SiteRules = SiteRules {
             hide: Remove,
         },
     ],
+    shadow: &[],
     candidates: &["a.comments", "a.reddit-comment-link"],
     prose: &[".usertext-body .md", "a.title"],
     observe: &["#siteTable", ".commentarea", ".side", "#header"],

@@ -2,7 +2,7 @@
 //!
 //! Surfaces: home, popular and subreddit feeds, search results, post pages with their
 //! comment trees, user profiles (karma, followers), the community sidebar and the inbox
-//! badge, as far as page CSS reaches them (see below).
+//! badge, inside shadow roots too (see below).
 //!
 //! Hooks, learnt from the shreddit web components as used by public extensions and scrapers
 //! (SysAdminDoc/RES-Slim `tests/fixtures/shreddit/listing.html`; Reddit Enhancement-style
@@ -17,15 +17,23 @@
 //! widgets); their text is the only thing in them. `shreddit-app[routename]` names the page
 //! (`post_page`, `comment_page`, the profile routes), `#main-content` is the main column.
 //!
-//! Not reachable: the vote score and comment count of a post and the score of a comment
-//! are drawn inside the open shadow roots of `shreddit-post` and
-//! `shreddit-comment-action-row`. Page CSS cannot select into a shadow root, and the
-//! `::part()` names Reddit exposes are not valid inside the `:is()` list the generated sheet
-//! uses (nor in `Element.matches`). Hiding them needs a shadow-root stylesheet adopted by
-//! the content script; until then the attributes `score` and `comment-count` are left alone
-//! and those numbers stay visible.
+//! Inside shadow roots: the vote score and comment count of a post are drawn in the open
+//! shadow root of `shreddit-post`, the score of a comment in that of
+//! `shreddit-comment-action-row`. The server sends them as declarative shadow roots
+//! (`<template shadowrootmode="open">`, as in RES-Slim's fixture above); elements created
+//! later by script attach theirs with `attachShadow`. Page CSS cannot select into them, and Reddit names no `::part()`
+//! for them (extensions that hide them set a `part` attribute themselves first:
+//! joelacus/RedditEnhancer, `hidePostKarma`/`hideVoteButtons`, which reach
+//! `shadowRoot` → `span:has(> faceplate-number)` and `button[upvote]`/`button[downvote]`).
+//! Inside the post's shadow root the score sits in `[data-post-click-location="vote"]`
+//! next to the vote buttons, and the comment count in
+//! `a[data-post-click-location="comments-button"]`, both as `faceplate-number[pretty]`
+//! (off-rkv/social-media-collector `REDDIT_BEST_SELECTORS.md`; scrapers that read
+//! `post.shadowRoot.querySelector('[data-post-click-location="comments-button"]
+//! faceplate-number')`). These are [`ShadowRule`]s: the content script puts the generated
+//! sheet into each host's shadow root (see [`crate::css::shadow_css`]).
 
-use super::{HideStyle::Keep, MetricRule, ProfileRules, SiteRules};
+use super::{HideStyle::Keep, MetricRule, ProfileRules, ShadowRule, SiteRules};
 use crate::recognize::MetricKind::*;
 
 pub const RULES: SiteRules = SiteRules {
@@ -49,6 +57,24 @@ pub const RULES: SiteRules = SiteRules {
             kind: Votes,
             selector: "shreddit-app:not([routename^=\"profile\"]) faceplate-number",
             hide: Keep,
+        },
+    ],
+    shadow: &[
+        ShadowRule {
+            host: "shreddit-post",
+            kind: Votes,
+            selector: "[data-post-click-location=\"vote\"] faceplate-number",
+        },
+        ShadowRule {
+            host: "shreddit-post",
+            kind: Replies,
+            selector: "[data-post-click-location=\"comments-button\"] faceplate-number",
+        },
+        // A comment's action row holds one number, its score, next to the vote buttons.
+        ShadowRule {
+            host: "shreddit-comment-action-row",
+            kind: Votes,
+            selector: "faceplate-number",
         },
     ],
     candidates: &[],

@@ -52,6 +52,7 @@ pub const RULES: SiteRules = SiteRules {
             hide: Keep,
         },
     ],
+    shadow: &[],
     candidates: &[
         // "12.3K followers" under the profile name, and "View activity · 1,204 views".
         "[role=\"main\"] header [role=\"button\"] > span[title]",

@@ -105,6 +105,7 @@ pub const RULES: SiteRules = SiteRules {
             hide: Remove,
         },
     ],
+    shadow: &[],
     candidates: &[
         // "Liked by ana and 3 others", "12 people reposted".
         "[data-testid=\"socialContext\"]",

@@ -58,6 +58,7 @@ pub const RULES: SiteRules = SiteRules {
             hide: Remove,
         },
     ],
+    shadow: &[],
     candidates: &[
         "ytd-watch-info-text #info",
         "ytd-video-view-count-renderer",

@@ -4,7 +4,8 @@
 // Pages are served at their real https URLs with the site's real CSP header through
 // request interception; every other request is blocked and recorded, and a test that
 // sees one fails. A probe injected before any page script records, on every animation
-// frame, whether a digit is visible inside the case's probe selectors.
+// frame, whether a digit is visible inside the case's probe selectors, open shadow roots
+// included.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -75,16 +76,33 @@ export function probeSource(probes) {
       if (!element.getClientRects().length) return false;
       return element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
     }
+    // "host >>> inner" reaches into open shadow roots: inner is matched inside the shadow
+    // root of each host (Reddit draws its counts there).
+    function query(selector) {
+      const [first, ...inner] = selector.split(/\s*>>>\s*/);
+      let found = [...document.querySelectorAll(first)];
+      for (const part of inner) found = found.flatMap((host) => (host.shadowRoot ? [...host.shadowRoot.querySelectorAll(part)] : []));
+      return found;
+    }
+    // Every text node under element, through every open shadow root below it too.
+    function eachText(element, visit) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let node = walker.currentNode; node; node = walker.nextNode()) {
+        if (node.nodeType === Node.TEXT_NODE) visit(node);
+        else if (node.shadowRoot) eachText(node.shadowRoot, visit);
+      }
+    }
     function leaksNow() {
       const found = [];
       for (const selector of probes) {
-        for (const element of document.querySelectorAll(selector)) {
-          const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            if (digit.test(node.data) && node.parentElement && visible(node.parentElement)) {
+        for (const element of query(selector)) {
+          eachText(element, (node) => {
+            // A text right under a shadow root is drawn as its host's.
+            const owner = node.parentElement ?? node.parentNode?.host;
+            if (digit.test(node.data) && owner && visible(owner)) {
               found.push(selector + ' → ' + JSON.stringify(node.data.trim().slice(0, 60)));
             }
-          }
+          });
         }
       }
       return found;

@@ -70,3 +70,38 @@ test('resuming hides again, with no frame showing a probed number', async () => 
   // Pausing shows the numbers on purpose; count only leaks outside the paused span.
   assert.ok(probe.frames > 0);
 });
+
+test('reddit: showing replies reveals the comment count inside the post\'s shadow root, votes stay hidden', async () => {
+  const reddit = loadCases().find((c) => c.id === 'reddit/shreddit-post-page');
+  await setSettings({});
+  browser.router.serve(reddit.url, reddit.html, reddit.cspHeader);
+  const tab = await browser.newPage();
+  await tab.addInitScript(probeSource(['shreddit-comment-action-row', 'shreddit-post >>> [data-post-click-location=vote]']));
+  await tab.goto(reddit.url);
+  const shadowState = () =>
+    tab.evaluate(() => {
+      const root = document.documentElement;
+      const post = document.querySelector('shreddit-post');
+      const visible = (selector) => [...post.shadowRoot.querySelectorAll(selector)].filter((e) => e.checkVisibility({ visibilityProperty: true })).length;
+      return {
+        tokens: root.getAttribute('data-sincerely'),
+        hidden: Number(root.getAttribute('data-sincerely-hidden')),
+        comments: visible('[data-post-click-location=comments-button] faceplate-number'),
+        votes: visible('[data-post-click-location=vote] faceplate-number'),
+      };
+    });
+  const first = await waitFor(async () => {
+    const now = await shadowState();
+    return now.hidden === reddit.expectHidden && now;
+  }, 'the first pass on reddit');
+  assert.deepEqual([first.comments, first.votes], [0, 0]);
+  await setSettings({ metrics: { replies: 'show' } });
+  const state = await waitFor(async () => {
+    const now = await shadowState();
+    return now.tokens === 'show-replies' && now.hidden === reddit.expectHidden - 1 && now;
+  }, 'replies shown on reddit');
+  assert.deepEqual([state.comments, state.votes], [1, 0]);
+  const leaks = await tab.evaluate(() => window.__sincerelyProbe.leaks);
+  assert.deepEqual(leaks, [], 'no vote count showed at any frame');
+  await tab.close();
+});

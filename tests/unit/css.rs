@@ -46,3 +46,27 @@ fn braces_balance() {
         );
     }
 }
+
+#[test]
+fn shadow_hosts_are_held_and_kinds_reach_shadow_trees_through_custom_properties() {
+    let reddit = sites::by_id("reddit").unwrap();
+    let page = site_css(reddit);
+    let hold = page
+        .split("}\n")
+        .find(|block| block.contains(":not([data-sincerely-shadow])") && block.contains("hidden"))
+        .expect("a hold for shadow hosts");
+    assert!(hold.contains("shreddit-post") && hold.contains("~=\"off\"]"));
+    assert!(page.contains("{ --sincerely-votes: hidden; }"));
+    assert!(page.contains("{ --sincerely-votes-idle: 0; }"));
+    for host in reddit.shadow_hosts() {
+        let sheet = shadow_css(reddit, host);
+        for rule in reddit.shadow.iter().filter(|rule| rule.host == host) {
+            assert!(sheet.contains(rule.selector), "{host}: {}", rule.selector);
+        }
+        assert_eq!(sheet.matches('{').count(), sheet.matches('}').count());
+        // Settings never reach a shadow sheet except through the inherited properties.
+        assert!(!sheet.contains(ROOT_ATTRIBUTE));
+    }
+    // No shadow rules, no shadow half.
+    assert!(!site_css(sites::by_id("x").unwrap()).contains(SHADOW_ATTRIBUTE));
+}

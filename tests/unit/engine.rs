@@ -223,3 +223,31 @@ fn early_tokens_match_the_page_plan_host_by_host() {
     });
     assert!(off.early_tokens().values().all(|tokens| tokens == "off"));
 }
+
+#[test]
+fn reddit_plans_its_shadow_roots_and_counts_only_hidden_kinds() {
+    let plan = Engine::new(Settings::default()).page_plan("https://www.reddit.com/r/rust/");
+    let hosts: Vec<&str> = plan
+        .shadow
+        .iter()
+        .map(|entry| entry.host.as_str())
+        .collect();
+    assert_eq!(hosts, ["shreddit-post", "shreddit-comment-action-row"]);
+    let post = &plan.shadow[0];
+    assert!(post.css.contains("--sincerely-votes"));
+    assert!(post.css.contains("--sincerely-replies"));
+    assert!(post.metrics.contains("comments-button"));
+
+    let mut settings = Settings::default();
+    settings.metrics.insert(MetricKind::Replies, Display::Show);
+    let plan = Engine::new(settings).page_plan("https://www.reddit.com/r/rust/");
+    let post = &plan.shadow[0];
+    // The sheet does not change with settings; the figure counts only what is hidden.
+    assert!(post.css.contains("comments-button"));
+    assert!(!post.metrics.contains("comments-button"));
+    assert!(post.metrics.contains("[data-post-click-location=\"vote\"]"));
+    assert!(Engine::new(Settings::default())
+        .page_plan("https://x.com/")
+        .shadow
+        .is_empty());
+}
