@@ -6,6 +6,7 @@
 //! engine makes sense of them here: handles from link shapes, replies, mentions, links
 //! and hashtags.
 
+use crate::export::time::parse_rfc3339;
 use crate::score::Post;
 use crate::sites::{host_of, ProfileRules};
 use serde::{Deserialize, Serialize};
@@ -123,7 +124,7 @@ pub fn posts_of(rules: &ProfileRules, owner: &str, raw_posts: &[RawPost]) -> Vec
             text: raw.text.clone(),
             is_repost: raw.repost || !by_owner,
             author: author.clone(),
-            time: raw.time.as_deref().and_then(parse_datetime),
+            time: raw.time.as_deref().and_then(parse_rfc3339),
             ..Post::default()
         };
         // A "Replied to" link names the person, even oneself ("continued thread").
@@ -161,35 +162,6 @@ pub fn posts_of(rules: &ProfileRules, owner: &str, raw_posts: &[RawPost]) -> Vec
         posts.push(post);
     }
     posts
-}
-
-/// Seconds since 1970 of an RFC 3339 time such as `2024-02-18T12:03:00.000Z`.
-pub fn parse_datetime(text: &str) -> Option<i64> {
-    let bytes = text.as_bytes();
-    let number = |range: std::ops::Range<usize>| -> Option<i64> { text.get(range)?.parse().ok() };
-    if bytes.len() < 19 || bytes[4] != b'-' || bytes[7] != b'-' || bytes[13] != b':' {
-        return None;
-    }
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
-    if !(1..=12).contains(&month)
-        || !(1..=31).contains(&day)
-        || hour > 23
-        || minute > 59
-        || second > 60
-    {
-        return None;
-    }
-    // Days from civil (Howard Hinnant's algorithm), UTC; offsets other than Z are ignored
-    // on purpose: a few hours do not matter to the model.
-    let shifted_year = if month <= 2 { year - 1 } else { year };
-    let era = shifted_year.div_euclid(400);
-    let year_of_era = shifted_year - era * 400;
-    let month_index = (month + 9) % 12;
-    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    let days = era * 146_097 + day_of_era - 719_468;
-    Some(days * 86_400 + hour * 3600 + minute * 60 + second)
 }
 
 #[cfg(test)]

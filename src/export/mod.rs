@@ -16,7 +16,7 @@
 mod html;
 mod mastodon;
 mod plain;
-mod time;
+pub(crate) mod time;
 mod x_archive;
 
 use crate::score::Post;

@@ -161,6 +161,11 @@ fn dates_parse() {
     );
     assert_eq!(time::parse_rfc3339("not a date"), None);
     assert_eq!(
+        time::parse_rfc3339("2000-03-01T00:00:00Z"),
+        Some(951_868_800)
+    );
+    assert_eq!(time::parse_rfc3339("2024-13-01T00:00:00Z"), None);
+    assert_eq!(
         time::parse_twitter_date("Thu Jan 01 00:00:10 +0000 1970"),
         Some(10)
     );

@@ -94,14 +94,6 @@ fn raw_posts_become_posts_with_replies_mentions_and_reposts() {
     );
 }
 
-#[test]
-fn datetimes_parse_or_refuse() {
-    assert_eq!(parse_datetime("1970-01-01T00:00:00Z"), Some(0));
-    assert_eq!(parse_datetime("2000-03-01T00:00:00Z"), Some(951_868_800));
-    assert_eq!(parse_datetime("yesterday"), None);
-    assert_eq!(parse_datetime("2024-13-01T00:00:00Z"), None);
-}
-
 /// Mastodon's E2E fixture waits for per-instance hosts (tests/fixtures/mastodon/profile is
 /// pending), so its reading is checked here: what the content script reads from a reply
 /// (`.status-reply`, the "Replied to" label), a boost ("Ana boosted") and a plain status.
