@@ -21,7 +21,7 @@ const CHROMIUM_ARGS = [
   '--metrics-recording-only',
 ];
 
-async function launchChromium({ extension = true, userDataDir } = {}) {
+async function launchChromium({ extension = true, userDataDir, bfcache = false } = {}) {
   const args = [...CHROMIUM_ARGS];
   if (extension) args.push(`--disable-extensions-except=${DIST('chrome')}`, `--load-extension=${DIST('chrome')}`);
   const context = await chromium.launchPersistentContext(userDataDir ?? tempProfile('chromium'), {
@@ -29,6 +29,8 @@ async function launchChromium({ extension = true, userDataDir } = {}) {
     headless: false, // --headless=new above: the old headless mode cannot load extensions.
     args,
     viewport: { width: 1280, height: 900 },
+    // Playwright turns the back/forward cache off; a user's browser has it on.
+    ignoreDefaultArgs: bfcache ? ['--disable-back-forward-cache'] : [],
   });
   const router = new Router();
   await context.route('**/*', (route) => {
