@@ -64,6 +64,8 @@ pub const RULES: SiteRules = SiteRules {
     profile: ProfileRules {
         header: "[role=\"main\"] header h1",
         post: "[data-pressable-container=\"true\"]",
+        // The first text outside the author and time links. There is no "Replying to" line
+        // to skip: the Replies tab shows the post replied to as a post of its own.
         post_text: "span[dir=\"auto\"]:not(a span)",
         paths: &["/@{handle}"],
         not_handles: &[],
@@ -71,7 +73,9 @@ pub const RULES: SiteRules = SiteRules {
         repost_marker: "[aria-label=\"Reposted\"]",
         permalink: "a[href*=\"/post/\"]",
         time: "time[datetime]",
-        // The Replies tab prints the post replied to above each reply.
+        // The Replies tab prints the post replied to above each reply, as its own
+        // container (scrapers walk the containers in order and take the first as the
+        // parent: IsaiahDupree/Safari_Automations docs/THREADS_AUTOMATION_COMPLETE.md).
         parent_precedes: true,
         ..ProfileRules::NONE
     },
