@@ -680,6 +680,11 @@
     return !firefox && globalThis.sincerelyPreferWorker === true;
   }
 
+  /** A host the user added at run time, where the wasm is out of reach (added-host.js). */
+  function wasmOutOfReach() {
+    return globalThis.sincerelyAddedHost === true;
+  }
+
   /**
    * Applies a page plan: tokens on the root, then a full survey under the new plan. On a
    * settings change every candidate is held again while its original text comes back and
@@ -717,7 +722,7 @@
   }
 
   async function bootstrap() {
-    const forceWorker = siteRefusesWasm();
+    const forceWorker = siteRefusesWasm() || wasmOutOfReach();
     ({ settings } = await api.storage.sync.get('settings'));
     await host.start(settings, { forceWorker });
     await replan();

@@ -5,8 +5,9 @@
  *                  out of the content script (Chrome on x.com, github.com, …)
  *   tabStatus    ← content scripts report how many numbers they hid and whether the
  *                  engine failed; kept in storage.session for the popup, shown on the icon
- *   syncGeneric  ← the popup switched generic mode for a host: (un)register the content
- *                  script for the granted generic hosts, then reload that tab
+ *   syncGeneric  ← the popup added or removed a host (generic mode, a Mastodon instance):
+ *                  (un)register the content scripts for the granted hosts, then reload
+ *                  that tab
  *   earlyTokens  → storage.local: each host's root tokens under the current settings, for
  *                  the content script's first paint
  *   togglePause  ← the keyboard command: pauses or resumes on the current tab's host by
@@ -144,40 +145,85 @@ async function mirrorEarlyTokensNow() {
   await api.storage.local.set({ earlyTokens });
 }
 
-// Generic mode: the content script on the hosts in settings.genericHosts that the user
-// granted (optional_host_permissions). Registered again whenever the settings or the
-// permissions change, and at every start, so it always matches both.
-const GENERIC_ID = 'sincerely-generic';
-const GENERIC_FILES = ['sincerely.js', 'engine-host.js', 'badge.js', 'content.js'];
-let genericSync = Promise.resolve();
+// Hosts the user added from the popup, each with its optional host permission:
+//   sincerely-generic   settings.genericHosts: the scripts alone (the recognizer reads text)
+//   sincerely-mastodon  settings.mastodonHosts: Mastodon's generated sheet at
+//                       document_start too; the engine applies the Mastodon rules there
+//                       because the same settings name the host
+// The manifest's own content_scripts cannot grow at run time, so these are registered
+// (scripting.registerContentScripts, kept across browser restarts) and registered again
+// whenever the settings or the permissions change, and at every start, so they always
+// match both. A registration that would not change is left alone.
+// added-host.js: the wasm is web-accessible only on the manifest's sites (making it so
+// everywhere would let any page detect Sincerely), so on added hosts the content script
+// cannot load it and goes straight to the worker.
+const SCRIPT_FILES = ['sincerely.js', 'engine-host.js', 'added-host.js', 'badge.js', 'content.js'];
+const ADDED_HOSTS = [
+  { id: 'sincerely-generic', field: 'genericHosts', css: [] },
+  { id: 'sincerely-mastodon', field: 'mastodonHosts', css: ['generated/mastodon.css'] },
+];
+let registrationSync = Promise.resolve();
 function syncGenericScripts() {
-  genericSync = genericSync.then(syncGenericScriptsNow, syncGenericScriptsNow);
-  return genericSync;
+  registrationSync = registrationSync.then(syncRegistrationsNow, syncRegistrationsNow);
+  return registrationSync;
 }
-async function syncGenericScriptsNow() {
-  if (!api.scripting?.registerContentScripts) return;
-  const { settings } = await api.storage.sync.get('settings');
-  const hosts = Array.isArray(settings?.genericHosts) ? settings.genericHosts : [];
+
+/** The match patterns of the hosts in `hosts` that the user granted, scheme by scheme. */
+async function grantedMatches(hosts) {
   const matches = [];
-  for (const host of hosts) {
+  for (const host of Array.isArray(hosts) ? hosts : []) {
     if (typeof host !== 'string' || !/^[a-z0-9.-]+$/.test(host)) continue;
-    // Scheme by scheme: the popup asks for both, a manifest entry may cover one.
+    // The popup asks for https (Mastodon) or both schemes; a manifest entry may cover one.
     for (const origin of [`https://${host}/*`, `http://${host}/*`]) {
-      if (await api.permissions.contains({ origins: [origin] })) matches.push(origin);
+      if (!matches.includes(origin) && (await api.permissions.contains({ origins: [origin] }))) matches.push(origin);
     }
   }
-  const registered = await api.scripting.getRegisteredContentScripts({ ids: [GENERIC_ID] });
-  // Most settings changes touch no generic host: leave the registration alone then.
-  if (JSON.stringify(registered[0]?.matches ?? []) === JSON.stringify(matches)) return;
-  if (registered.length) await api.scripting.unregisterContentScripts({ ids: [GENERIC_ID] });
-  if (matches.length) {
-    await api.scripting.registerContentScripts([
-      { id: GENERIC_ID, matches, js: GENERIC_FILES, runAt: 'document_start', persistAcrossSessions: true },
-    ]);
+  return matches;
+}
+
+async function syncRegistrationsNow() {
+  if (!api.scripting?.registerContentScripts) return;
+  const { settings } = await api.storage.sync.get('settings');
+  const registered = await api.scripting.getRegisteredContentScripts({ ids: ADDED_HOSTS.map((kind) => kind.id) });
+  for (const { id, field, css } of ADDED_HOSTS) {
+    const matches = await grantedMatches(settings?.[field]);
+    const wanted = { id, matches, js: SCRIPT_FILES, css, runAt: 'document_start', persistAcrossSessions: true };
+    const current = registered.find((script) => script.id === id);
+    const same = (a, b) => JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+    if (current && same(current.matches, matches) && same(current.js, SCRIPT_FILES) && same(current.css, css)) continue;
+    if (!current && !matches.length) continue;
+    if (current) await api.scripting.unregisterContentScripts({ ids: [id] });
+    if (matches.length) await api.scripting.registerContentScripts([css.length ? wanted : { ...wanted, css: undefined }]);
   }
 }
+
+/**
+ * The user took a host's permission back (in the browser's own settings): Sincerely stops
+ * there for good, so the host leaves its list too and the popup offers it afresh.
+ */
+async function forgetRevokedHosts(removed) {
+  const revoked = new Set((removed?.origins ?? []).map((origin) => origin.match(/^[*a-z]+:\/\/([^/]+)\//)?.[1]).filter(Boolean));
+  if (!revoked.size) return;
+  const { settings } = await api.storage.sync.get('settings');
+  if (!settings || typeof settings !== 'object' || Array.isArray(settings)) return;
+  const next = { ...settings };
+  let changed = false;
+  for (const { field } of ADDED_HOSTS) {
+    if (!Array.isArray(settings[field])) continue;
+    const kept = [];
+    for (const host of settings[field]) {
+      if (typeof host === 'string' && revoked.has(host) && !(await grantedMatches([host])).length) changed = true;
+      else kept.push(host);
+    }
+    next[field] = kept;
+  }
+  if (changed) await api.storage.sync.set({ settings: next });
+}
+
 api.permissions?.onAdded?.addListener(() => syncGenericScripts());
-api.permissions?.onRemoved?.addListener(() => syncGenericScripts());
+api.permissions?.onRemoved?.addListener((removed) => {
+  forgetRevokedHosts(removed).finally(() => syncGenericScripts());
+});
 api.storage.onChanged.addListener((changes, area) => {
   if (area === 'sync' && changes.settings) {
     syncGenericScripts();

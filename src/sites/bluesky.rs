@@ -30,6 +30,7 @@ pub const RULES: SiteRules = SiteRules {
     name: "Bluesky",
     hosts: &["bsky.app"],
     matches: &["https://bsky.app/*", "https://*.bsky.app/*"],
+    detect: &[],
     metrics: &[
         MetricRule {
             kind: Replies,

@@ -22,6 +22,7 @@ pub const RULES: SiteRules = SiteRules {
     name: "Facebook",
     hosts: &["facebook.com"],
     matches: &["https://facebook.com/*", "https://*.facebook.com/*"],
+    detect: &[],
     metrics: &[
         MetricRule {
             kind: Likes,

@@ -23,6 +23,7 @@ pub const RULES: SiteRules = SiteRules {
     name: "GitHub",
     hosts: &["github.com"],
     matches: &["https://github.com/*"],
+    detect: &[],
     metrics: &[
         MetricRule {
             kind: Followers,

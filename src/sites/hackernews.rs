@@ -21,6 +21,7 @@ pub const RULES: SiteRules = SiteRules {
     name: "Hacker News",
     hosts: &["news.ycombinator.com"],
     matches: &["https://news.ycombinator.com/*"],
+    detect: &[],
     metrics: &[
         MetricRule {
             kind: Votes,

@@ -22,6 +22,7 @@ pub const RULES: SiteRules = SiteRules {
     name: "Instagram",
     hosts: &["instagram.com"],
     matches: &["https://instagram.com/*", "https://*.instagram.com/*"],
+    detect: &[],
     metrics: &[
         // The red number on Messages in the side navigation.
         MetricRule {

@@ -24,6 +24,7 @@ pub const RULES: SiteRules = SiteRules {
     name: "LinkedIn",
     hosts: &["linkedin.com"],
     matches: &["https://linkedin.com/*", "https://*.linkedin.com/*"],
+    detect: &[],
     metrics: &[
         MetricRule {
             kind: Likes,

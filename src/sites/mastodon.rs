@@ -33,6 +33,14 @@ pub const RULES: SiteRules = SiteRules {
     name: "Mastodon",
     hosts: &[],
     matches: &[],
+    // The web app's root and its initial state, rendered by every instance
+    // (app/views/shared/_web_app.html.haml: `.app-holder#mastodon{ data: { props } }`;
+    // app/helpers/application_helper.rb `render_initial_state`:
+    // `<script id="initial-state" type="application/json">`).
+    detect: &[
+        "#mastodon[data-props]",
+        "script#initial-state[type=\"application/json\"]",
+    ],
     metrics: &[
         MetricRule {
             kind: Replies,

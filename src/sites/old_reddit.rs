@@ -23,6 +23,7 @@ pub const RULES: SiteRules = SiteRules {
     name: "Old Reddit",
     hosts: &["old.reddit.com"],
     matches: &["https://old.reddit.com/*"],
+    detect: &[],
     metrics: &[
         MetricRule {
             kind: Votes,

@@ -45,6 +45,7 @@ pub const RULES: SiteRules = SiteRules {
         "https://sh.reddit.com/*",
         "https://new.reddit.com/*",
     ],
+    detect: &[],
     metrics: &[
         // A profile's karma (post and comment karma in the profile sidebar); the app root
         // names the route, so karma is told apart from votes without hashed classes.

@@ -25,6 +25,7 @@ pub const RULES: SiteRules = SiteRules {
         "https://threads.net/*",
         "https://*.threads.net/*",
     ],
+    detect: &[],
     metrics: &[
         MetricRule {
             kind: Likes,

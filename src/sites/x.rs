@@ -31,6 +31,7 @@ pub const RULES: SiteRules = SiteRules {
         "https://twitter.com/*",
         "https://*.twitter.com/*",
     ],
+    detect: &[],
     metrics: &[
         MetricRule {
             kind: Replies,

@@ -26,6 +26,7 @@ pub const RULES: SiteRules = SiteRules {
     name: "YouTube",
     hosts: &["www.youtube.com", "m.youtube.com"],
     matches: &["https://www.youtube.com/*", "https://m.youtube.com/*"],
+    detect: &[],
     metrics: &[
         MetricRule {
             kind: Subscribers,

@@ -43,6 +43,8 @@ struct State {
     warnings: Vec<SettingsWarning>,
     tab_host: Option<String>,
     tab_id: Option<f64>,
+    /// The site the tab's markup shows, for sites served from any host (Mastodon).
+    tab_site: Option<String>,
     tab_status: Option<serde_json::Value>,
     asking_forget: bool,
     notice: Notice,
@@ -88,6 +90,7 @@ pub fn start_page(page: &str) -> Result<(), JsError> {
             warnings: Vec::new(),
             tab_host: None,
             tab_id: None,
+            tab_site: None,
             tab_status: None,
             asking_forget: false,
             notice: Notice::default(),
@@ -291,6 +294,9 @@ fn load_tab() {
             .ok()
             .and_then(|url| url.as_string())
             .and_then(|url| sites::host_of(&url).map(str::to_ascii_lowercase));
+        let probe = host
+            .as_deref()
+            .is_some_and(|host| sites::for_host(host).is_none());
         with_state(|state| {
             state.tab_host = host;
             state.tab_id = id;
@@ -299,20 +305,52 @@ fn load_tab() {
             finish_loading();
             return;
         };
-        let key = format!("tab:{id}");
-        then(
-            call_async("storage.session.get", &[key.clone().into()]),
-            move |stored| {
-                let status = stored
-                    .ok()
-                    .and_then(|object| Reflect::get(&object, &key.into()).ok())
-                    .map(from_js)
-                    .filter(|value| !value.is_null());
-                with_state(|state| state.tab_status = status);
-                finish_loading();
-            },
-        );
+        let load_status = move || {
+            let key = format!("tab:{id}");
+            then(
+                call_async("storage.session.get", &[key.clone().into()]),
+                move |stored| {
+                    let status = stored
+                        .ok()
+                        .and_then(|object| Reflect::get(&object, &key.into()).ok())
+                        .map(from_js)
+                        .filter(|value| !value.is_null());
+                    with_state(|state| state.tab_status = status);
+                    finish_loading();
+                },
+            );
+        };
+        if probe {
+            detect_site(id, load_status);
+        } else {
+            load_status();
+        }
     });
+}
+
+/// Asks the tab which site its markup shows (extension/generated/detect.js, generated
+/// from the `detect` selectors of the site rules). The popup may run it because the user
+/// opened it on that tab (activeTab); anywhere it may not, nothing is detected.
+fn detect_site(tab_id: f64, done: impl FnOnce() + 'static) {
+    let injection = Object::new();
+    let target = Object::new();
+    let _ = Reflect::set(&target, &"tabId".into(), &tab_id.into());
+    let _ = Reflect::set(&injection, &"target".into(), &target);
+    let files = Array::of1(&"generated/detect.js".into());
+    let _ = Reflect::set(&injection, &"files".into(), &files);
+    then(
+        call_async("scripting.executeScript", &[injection.into()]),
+        move |results| {
+            let site = results
+                .ok()
+                .map(|results| Array::from(&results).get(0))
+                .and_then(|first| Reflect::get(&first, &"result".into()).ok())
+                .and_then(|id| id.as_string())
+                .filter(|id| sites::detected_by_markup().any(|site| site.id == id));
+            with_state(|state| state.tab_site = site);
+            done();
+        },
+    );
 }
 
 fn finish_loading() {
@@ -430,7 +468,11 @@ fn on_change(control: &Element) {
         return;
     }
     if id == "generic" {
-        generic_changed(checked);
+        added_host_changed(AddedHosts::Generic, checked);
+        return;
+    }
+    if id == "mastodon" {
+        added_host_changed(AddedHosts::Mastodon, checked);
         return;
     }
     let value = control
@@ -518,7 +560,10 @@ fn on_click(control: &Element) {
                 render();
                 focus("h-hosts");
             } else if let Some(index) = id.strip_prefix("unlist-").and_then(|i| i.parse().ok()) {
-                remove_generic_host(index);
+                remove_added_host(AddedHosts::Generic, index);
+            } else if let Some(index) = id.strip_prefix("unmastodon-").and_then(|i| i.parse().ok())
+            {
+                remove_added_host(AddedHosts::Mastodon, index);
             }
         }
     }
@@ -533,18 +578,46 @@ fn focus(id: &str) {
     }
 }
 
-/// "Hide numbers on this site too": asks for the optional permission for this one host
-/// (within the click, as browsers require), then adds the host to `genericHosts`; the
-/// worker registers the content script there and reloads the tab. Switching it off
-/// gives the permission back.
-fn generic_changed(checked: bool) {
+/// The hosts the user added one by one from the popup, each with its optional host
+/// permission: generic mode (the recognizer alone) and Mastodon instances (the Mastodon
+/// rules, recognised by the page's markup).
+#[derive(Clone, Copy)]
+enum AddedHosts {
+    Generic,
+    Mastodon,
+}
+
+impl AddedHosts {
+    fn list(self, settings: &mut Settings) -> &mut Vec<String> {
+        match self {
+            AddedHosts::Generic => &mut settings.generic_hosts,
+            AddedHosts::Mastodon => &mut settings.mastodon_hosts,
+        }
+    }
+
+    /// The permission asked for `host`. Mastodon serves only https; a generic site may
+    /// still be on http.
+    fn permission(self, host: &str) -> JsValue {
+        let origin = match self {
+            AddedHosts::Generic => format!("*://{host}/*"),
+            AddedHosts::Mastodon => format!("https://{host}/*"),
+        };
+        let request = Object::new();
+        let _ = Reflect::set(&request, &"origins".into(), &Array::of1(&origin.into()));
+        request.into()
+    }
+}
+
+/// "Hide numbers on this site too" and "Enable Sincerely on <host> (Mastodon)": asks for
+/// the optional permission for this one host (within the click, as browsers require),
+/// then adds the host to its list; the worker registers the content script there and
+/// reloads the tab. Switching it off gives the permission back.
+fn added_host_changed(kind: AddedHosts, checked: bool) {
     let Some(Some((host, tab_id))) = with_state(|state| state.tab_host.clone().zip(state.tab_id))
     else {
         return;
     };
-    let request = Object::new();
-    let origins = Array::of1(&format!("*://{host}/*").into());
-    let _ = Reflect::set(&request, &"origins".into(), &origins);
+    let request = kind.permission(&host);
     let after_save = move || {
         let message = Object::new();
         let _ = Reflect::set(&message, &"what".into(), &"syncGeneric".into());
@@ -553,15 +626,16 @@ fn generic_changed(checked: bool) {
     };
     if checked {
         then(
-            call_async("permissions.request", &[request.into()]),
+            call_async("permissions.request", &[request]),
             move |granted| {
                 if granted.ok().and_then(|g| g.as_bool()) != Some(true) {
                     show_notice(true, vec![t("genericDenied", &[])]);
                     return;
                 }
                 with_state(|state| {
-                    if !state.settings.generic_hosts.contains(&host) {
-                        state.settings.generic_hosts.push(host);
+                    let list = kind.list(&mut state.settings);
+                    if !list.contains(&host) {
+                        list.push(host);
                     }
                     state.notice = Notice::default();
                 });
@@ -571,30 +645,29 @@ fn generic_changed(checked: bool) {
         );
     } else {
         with_state(|state| {
-            state.settings.generic_hosts.retain(|known| *known != host);
+            kind.list(&mut state.settings)
+                .retain(|known| *known != host);
             state.notice = Notice::default();
         });
         save_and(move || {
-            then(call_async("permissions.remove", &[request.into()]), |_| {});
+            then(call_async("permissions.remove", &[request]), |_| {});
             after_save();
         });
         render();
     }
 }
 
-/// Options: stops generic mode on the host at `index` and gives its permission back.
-fn remove_generic_host(index: usize) {
+/// Options: stops Sincerely on the added host at `index` and gives its permission back.
+fn remove_added_host(kind: AddedHosts, index: usize) {
     let Some(Some(host)) = with_state(|state| {
-        (index < state.settings.generic_hosts.len())
-            .then(|| state.settings.generic_hosts.remove(index))
+        let list = kind.list(&mut state.settings);
+        (index < list.len()).then(|| list.remove(index))
     }) else {
         return;
     };
-    let request = Object::new();
-    let origins = Array::of1(&format!("*://{host}/*").into());
-    let _ = Reflect::set(&request, &"origins".into(), &origins);
+    let request = kind.permission(&host);
     save_and(move || {
-        then(call_async("permissions.remove", &[request.into()]), |_| {});
+        then(call_async("permissions.remove", &[request]), |_| {});
     });
     render();
     focus("h-hosts");
@@ -851,9 +924,29 @@ fn build(state: &State) -> Vec<Element> {
             None => (t("pauseNoSite", &[]), false, true),
         };
         append(&general, &[&switch("pause", &label, paused, disabled)]);
-        // Sites without rules: the recognizer alone, with the user's permission.
+        // A Mastodon instance (known by its markup, or enabled before): its rules, with
+        // the user's permission for that host.
+        if let Some(host) = &state.tab_host {
+            let enabled = settings
+                .mastodon_hosts
+                .iter()
+                .any(|known| known.eq_ignore_ascii_case(host));
+            if enabled || state.tab_site.as_deref() == Some("mastodon") {
+                append(
+                    &general,
+                    &[&switch(
+                        "mastodon",
+                        &t("mastodonSite", &[host]),
+                        enabled,
+                        false,
+                    )],
+                );
+            }
+        }
+        // Other sites without rules: the recognizer alone, with the user's permission.
         if let Some(host) = &state.tab_host {
             let known = sites::for_host(host).is_some()
+                || state.tab_site.is_some()
                 || settings
                     .mastodon_hosts
                     .iter()
@@ -993,6 +1086,7 @@ fn build(state: &State) -> Vec<Element> {
         let lists = [
             ("resume", "resumeHost", &settings.paused_hosts),
             ("unlist", "unlistHost", &settings.generic_hosts),
+            ("unmastodon", "unlistHost", &settings.mastodon_hosts),
         ];
         if lists.iter().all(|(_, _, list)| list.is_empty()) {
             append(
@@ -1003,10 +1097,10 @@ fn build(state: &State) -> Vec<Element> {
         for (prefix, key, list) in lists {
             for (index, host) in list.iter().enumerate() {
                 let row = element("div", &[("class", "row")]);
-                let text_key = if prefix == "resume" {
-                    "pausedOn"
-                } else {
-                    "genericOn"
+                let text_key = match prefix {
+                    "resume" => "pausedOn",
+                    "unlist" => "genericOn",
+                    _ => "mastodonOn",
                 };
                 append(
                     &row,

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch } from './browsers.mjs';
+import { disableAddedHosts, enableAddedHosts, launch } from './browsers.mjs';
 import { DIST, loadCases, waitFor } from './harness.mjs';
 import { runCase } from './cases.mjs';
 
@@ -58,11 +58,19 @@ export function defineFixtureSuite(browserName) {
       if (browserName === 'chromium' && kase.bothEngines && wasmAllowed(kase.cspHeader)) variants.push(['worker path', WORKER_CSP]);
       for (const [label, csp] of variants) {
         // A case whose feature is not built yet says so and is skipped, never passed.
-        test(`${kase.id} (${label})`, { skip: kase.pending ?? false }, async () => {
+        test(`${kase.id} (${label})`, { skip: kase.pending ?? false }, async (t) => {
+          // A Mastodon instance or a generic-mode host: switched on as the popup does it.
+          const addedHosts = !!(kase.settings?.mastodonHosts?.length || kase.settings?.genericHosts?.length);
+          if (kase.settings) {
+            await enableAddedHosts(browser, kase.settings);
+            t.after(() => disableAddedHosts(browser, kase.settings));
+          }
           const result = await runCase(browser, kase, { csp, keepPage: true });
           const page = result.page;
+          // On hosts added at run time the wasm is not web-accessible, so the content
+          // script goes to the worker in both browsers (extension/added-host.js).
           const preferWorker = preferWorkerSites().some((pattern) => matchesPattern(kase.url, pattern));
-          const expectedEngine = browserName === 'chromium' && (preferWorker || !wasmAllowed(csp)) ? 'worker' : 'in-page';
+          const expectedEngine = addedHosts || (browserName === 'chromium' && (preferWorker || !wasmAllowed(csp))) ? 'worker' : 'in-page';
           assert.equal(result.engine, expectedEngine, 'engine path');
           assert.ok(result.frames > 0, 'the probe saw frames');
           assert.deepEqual(result.leaks, [], `a number was visible in ${result.leakFrames} of ${result.frames} frames`);

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch } from './browsers.mjs';
+import { disableAddedHosts, enableAddedHosts, launch } from './browsers.mjs';
 import { DIST, loadCases, sleep, waitFor } from './harness.mjs';
 
 /** Anything with these schemes would leave the browser (or reach a local server). */
@@ -186,10 +186,10 @@ test('the recorder sees a request from each kind of extension context', async ()
 });
 
 test('no extension context makes a network request during a run over every fixture', async () => {
-  // Cases that need settings of their own (a Mastodon instance the user enabled) wait for
-  // the harness to apply them; until then Sincerely never starts there.
-  const cases = loadCases().filter((kase) => (kase.browsers ?? ['chromium']).includes('chromium') && !kase.settings);
+  const cases = loadCases().filter((kase) => (kase.browsers ?? ['chromium']).includes('chromium'));
   for (const kase of cases) {
+    // A Mastodon instance or a generic-mode host: switched on as the popup does it.
+    if (kase.settings) await enableAddedHosts(browser, kase.settings);
     // Each page as served, until its count settles: the engine runs in the worker where
     // the site's CSP refuses wasm and in the page elsewhere, so both paths are covered.
     browser.router.serve(kase.url, kase.html, kase.cspHeader);
@@ -205,6 +205,7 @@ test('no extension context makes a network request during a run over every fixtu
     }, `${kase.id} to settle`, 20000);
     assert.equal(Number(hidden), kase.expectHidden, `${kase.id} ran`);
     await page.close();
+    if (kase.settings) await disableAddedHosts(browser, kase.settings);
   }
   for (const file of ['popup.html', 'options.html']) {
     const page = await browser.newPage();

@@ -16,6 +16,9 @@ const read = (file) => fs.readFileSync(path.join(ROOT, file), 'utf8');
  */
 const WRITES = [
   { file: 'extension/worker.js', area: 'session', key: 'tab:<id>', line: '[`tab:${tabId}`]' },
+  // togglePause (the keyboard command), and forgetRevokedHosts (a host permission taken
+  // back in the browser drops the host from the settings).
+  { file: 'extension/worker.js', area: 'sync', key: 'settings', line: '{ settings: next }' },
   { file: 'extension/worker.js', area: 'sync', key: 'settings', line: '{ settings: next }' },
   {
     file: 'extension/content.js',

@@ -251,3 +251,34 @@ fn reddit_plans_its_shadow_roots_and_counts_only_hidden_kinds() {
         .shadow
         .is_empty());
 }
+
+#[test]
+fn a_mastodon_instance_gets_the_mastodon_rules_only_once_enabled() {
+    let plan = Engine::new(Settings::default()).page_plan("https://mastodon.social/home");
+    assert_eq!(plan.reason.as_deref(), Some("no-rules"));
+    let settings = Settings {
+        mastodon_hosts: vec!["Mastodon.Social".into()],
+        // Listed in both: the site's rules win over the recognizer alone.
+        generic_hosts: vec!["mastodon.social".into()],
+        ..Settings::default()
+    };
+    let engine = Engine::new(settings.clone());
+    let plan = engine.page_plan("https://mastodon.social/@ana/with_replies");
+    assert!(plan.active);
+    assert_eq!(plan.site.as_deref(), Some("mastodon"));
+    assert!(!plan.generic);
+    assert!(plan.metrics.contains(".icon-button__counter"));
+    assert!(plan.title_counter);
+    assert!(
+        plan.profile.is_some(),
+        "the badge works on an enabled instance"
+    );
+    // Another instance the user did not enable stays untouched.
+    let other = engine.page_plan("https://fosstodon.org/home");
+    assert_eq!(other.reason.as_deref(), Some("no-rules"));
+    // The per-site switch covers every instance.
+    let mut settings = settings;
+    settings.sites.insert("mastodon".into(), false);
+    let plan = Engine::new(settings).page_plan("https://mastodon.social/home");
+    assert_eq!(plan.reason.as_deref(), Some("site-off"));
+}

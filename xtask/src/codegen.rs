@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 /// Every generated file with its contents.
 pub fn files() -> Vec<(PathBuf, String)> {
-    sites::all()
+    let mut files: Vec<(PathBuf, String)> = sites::all()
         .iter()
         .map(|site| {
             (
@@ -15,7 +15,12 @@ pub fn files() -> Vec<(PathBuf, String)> {
                 css::site_css(site),
             )
         })
-        .collect()
+        .collect();
+    files.push((
+        PathBuf::from("extension/generated/detect.js"),
+        sites::detect_script(),
+    ));
+    files
 }
 
 pub fn run(check: bool) -> Result {

@@ -1,0 +1,157 @@
+// Sites the manifest cannot list, switched on from the real popup in Chromium: a Mastodon
+// instance (recognised by its markup, through the popup's probe) and a site without
+// rules (generic mode). Each asks for that one host's optional permission from the
+// click, the worker registers the content scripts there, they survive a browser restart,
+// and they go when the switch goes off or the user takes the permission back in Chrome.
+//
+// Not exercised: Chrome's permission dialog itself, which a headless browser neither
+// shows nor answers. The test grants the host first where a user can grant it without
+// any extension asking (chrome://extensions → Site access → Add a site); Chrome then
+// remembers it and the popup's permissions.request resolves without the dialog.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './browsers.mjs';
+import { loadCases, probeSource, tempProfile, waitFor } from './harness.mjs';
+import { openRealPopup } from './popup-hosts.mjs';
+
+const mastodon = loadCases().find((c) => c.id === 'mastodon/home-timeline');
+const INSTANCE = 'https://mastodon.social/*';
+
+let profileDir;
+let browser;
+
+async function openTab(kase) {
+  browser.router.serve(kase.url, kase.html, kase.cspHeader);
+  const page = (await browser.newPage()).raw;
+  await page.addInitScript(probeSource(kase.probes ?? []));
+  await page.goto(kase.url, { waitUntil: 'load' });
+  return page;
+}
+
+const tabState = (page) =>
+  page.evaluate(() => ({
+    hidden: document.documentElement.getAttribute('data-sincerely-hidden'),
+    engine: document.documentElement.getAttribute('data-sincerely-engine'),
+    title: document.title,
+    leaks: window.__sincerelyProbe?.leaks ?? null,
+    leaksNow: window.__sincerelyProbe?.check() ?? null,
+  }));
+
+const stored = () => browser.worker().evaluate(() => chrome.storage.sync.get('settings').then((s) => s.settings));
+const registered = () => browser.worker().evaluate(() => chrome.scripting.getRegisteredContentScripts());
+const granted = (origin) => browser.worker().evaluate((o) => chrome.permissions.contains({ origins: [o] }), origin);
+
+before(async () => {
+  profileDir = tempProfile('added-hosts');
+  browser = await launch('chromium', { userDataDir: profileDir });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('Mastodon: the popup recognises an instance by its markup and enables Sincerely there', async () => {
+  const tab = await openTab(mastodon);
+  // Before: no content script runs on an instance nobody enabled.
+  let state = await tabState(tab);
+  assert.equal(state.hidden, null);
+  assert.equal(state.title, '(3) Home - Mastodon');
+  assert.equal(await granted(INSTANCE), false);
+
+  await browser.grantInBrowserUi([INSTANCE]);
+  const popup = await openRealPopup(browser, mastodon.url);
+  assert.equal(await popup.text('label[for=mastodon]'), 'Enable Sincerely on mastodon.social (Mastodon)');
+  assert.equal(await popup.evaluate(() => document.getElementById('mastodon').checked), false);
+  assert.equal(await popup.evaluate(() => !!document.getElementById('generic')), false, 'no generic switch on a recognised instance');
+  assert.equal(await popup.text('label[for=pause]'), 'Pause on mastodon.social');
+
+  await popup.click('label[for=mastodon]');
+  // The worker registers the scripts and reloads the tab; the reloaded page is Sincerely's.
+  state = await waitFor(async () => {
+    const now = await tabState(tab).catch(() => null);
+    return now?.hidden === String(mastodon.expectHidden) && now;
+  }, 'the tab reloaded with Sincerely');
+  assert.equal(state.title, mastodon.expectTitle);
+  assert.equal(state.engine, 'worker');
+  assert.deepEqual(state.leaks, [], 'no number visible in any frame of the reloaded tab');
+  assert.deepEqual(state.leaksNow, []);
+  assert.equal(await granted(INSTANCE), true);
+  assert.deepEqual((await stored()).mastodonHosts, ['mastodon.social']);
+  const scripts = await registered();
+  assert.deepEqual(
+    scripts.map((s) => [s.id, s.matches, s.css, s.runAt]),
+    [['sincerely-mastodon', [INSTANCE], ['generated/mastodon.css'], 'document_start']],
+  );
+  await popup.close();
+
+  // Opened again: the switch is on and the popup counts what the tab hid (once the
+  // tab's report, sent a moment after it settles, has reached the worker).
+  await waitFor(
+    () => browser.worker().evaluate((n) => chrome.storage.session.get(null).then((all) => Object.values(all).some((s) => s.hidden === n)), mastodon.expectHidden),
+    "the tab's report",
+  );
+  const again = await openRealPopup(browser, mastodon.url);
+  assert.equal(await again.evaluate(() => document.getElementById('mastodon').checked), true);
+  assert.equal(await again.text('#tab-status'), `Numbers hidden on this tab: ${mastodon.expectHidden}`);
+  await again.close();
+  await tab.close();
+});
+
+test('Mastodon: the instance stays enabled after a browser restart', async () => {
+  await browser.close();
+  browser = await launch('chromium', { userDataDir: profileDir });
+  const tab = await openTab(mastodon);
+  const state = await waitFor(async () => {
+    const now = await tabState(tab);
+    return now.hidden === String(mastodon.expectHidden) && now;
+  }, 'Sincerely on the instance after the restart');
+  assert.deepEqual(state.leaks, []);
+  assert.equal(state.title, mastodon.expectTitle);
+  await tab.close();
+});
+
+test('Mastodon: switched off in the popup, the permission and the registration go', async () => {
+  const tab = await openTab(mastodon);
+  await waitFor(async () => (await tabState(tab)).hidden === String(mastodon.expectHidden), 'Sincerely on the instance');
+  const popup = await openRealPopup(browser, mastodon.url);
+  await popup.click('label[for=mastodon]');
+  await waitFor(async () => (await registered()).length === 0, 'the registration removed');
+  await waitFor(async () => !(await granted(INSTANCE)), 'the permission given back');
+  assert.deepEqual((await stored()).mastodonHosts, []);
+  // The reloaded tab is the page as the site sent it.
+  await waitFor(async () => {
+    const now = await tabState(tab).catch(() => null);
+    return now && now.hidden === null && now.title === '(3) Home - Mastodon';
+  }, 'the tab reloaded without Sincerely');
+  await popup.close();
+  await tab.close();
+});
+
+test('Mastodon: a permission taken back in Chrome drops the instance from the settings', async () => {
+  const tab = await openTab(mastodon);
+  const popup = await openRealPopup(browser, mastodon.url);
+  // Given back by the extension itself, the grant is remembered: no dialog this time either.
+  await popup.click('label[for=mastodon]');
+  await waitFor(async () => (await tabState(tab).catch(() => null))?.hidden === String(mastodon.expectHidden), 'enabled again');
+  await popup.close();
+  const extensions = await browser.context.newPage();
+  await extensions.goto('chrome://extensions');
+  await extensions.evaluate(
+    ([id, origin]) => new Promise((resolve) => chrome.developerPrivate.removeHostPermission(id, origin, resolve)),
+    [browser.extensionId, INSTANCE],
+  );
+  await extensions.close();
+  await waitFor(async () => (await registered()).length === 0, 'the registration removed');
+  await waitFor(async () => (await stored()).mastodonHosts.length === 0, 'the instance dropped from the settings');
+  await tab.close();
+});
+
+test('a site Sincerely has rules for offers neither switch', async () => {
+  const x = loadCases().find((c) => c.id === 'x/profile-kikobeats');
+  const tab = await openTab(x);
+  const popup = await openRealPopup(browser, x.url);
+  assert.equal(await popup.evaluate(() => !!document.getElementById('mastodon') || !!document.getElementById('generic')), false);
+  await popup.close();
+  await tab.close();
+});
