@@ -596,14 +596,15 @@ impl AddedHosts {
     }
 
     /// The permission asked for `host`. Mastodon serves only https; a generic site may
-    /// still be on http.
+    /// still be on http. One origin per scheme: Chrome refuses `*://host/*`, which no
+    /// single pattern of `optional_host_permissions` contains.
     fn permission(self, host: &str) -> JsValue {
-        let origin = match self {
-            AddedHosts::Generic => format!("*://{host}/*"),
-            AddedHosts::Mastodon => format!("https://{host}/*"),
-        };
+        let origins = Array::of1(&format!("https://{host}/*").into());
+        if let AddedHosts::Generic = self {
+            origins.push(&format!("http://{host}/*").into());
+        }
         let request = Object::new();
-        let _ = Reflect::set(&request, &"origins".into(), &Array::of1(&origin.into()));
+        let _ = Reflect::set(&request, &"origins".into(), &origins);
         request.into()
     }
 }

@@ -85,8 +85,7 @@ async function launchChromium({ extension = true, userDataDir, bfcache = false }
       const page = await context.newPage();
       try {
         await page.goto('chrome://extensions');
-        const patterns = origins.flatMap((origin) => (origin.startsWith('*://') ? ['https', 'http'].map((scheme) => origin.replace('*', scheme)) : [origin]));
-        for (const origin of patterns) {
+        for (const origin of origins) {
           await page.evaluate(
             ([id, pattern]) =>
               new Promise((resolve, reject) =>
@@ -193,7 +192,7 @@ export function launch(name, options) {
 function originsOf(settings) {
   return [
     ...(settings.mastodonHosts ?? []).map((host) => `https://${host}/*`),
-    ...(settings.genericHosts ?? []).map((host) => `*://${host}/*`),
+    ...(settings.genericHosts ?? []).flatMap((host) => [`https://${host}/*`, `http://${host}/*`]),
   ];
 }
 
