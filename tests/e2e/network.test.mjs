@@ -176,12 +176,10 @@ test('the recorder sees a request from each kind of extension context', async ()
   ]);
   const pageOwn = recorder.requests.find((r) => r.url === control + 'page');
   assert.equal(pageOwn?.byUs, false, "the page's own request is told apart from ours");
-  // The control page's engine calls made the worker load the engine: an ordinary request
-  // of our own code, recorded like any other.
-  assert.ok(
-    recorder.requests.some((r) => r.target === 'service_worker' && r.byUs && r.url.endsWith('/sincerely_bg.wasm')),
-    "the worker's fetch of the wasm was recorded",
-  );
+  // The worker's own fetch of the wasm is not looked for here: the worker compiles the
+  // engine when it starts (the first-paint tokens, worker.js mirrorEarlyTokens), before
+  // any recorder can attach, and wasm-bindgen never fetches it twice. The deliberate
+  // request above proves the worker is heard; test 2 proves a content script's own fetch.
   recorder.requests.length = 0;
 });
 
