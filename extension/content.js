@@ -225,6 +225,19 @@
     const GENERIC_SKIP = 'script, style, textarea, input, select, code, pre, kbd, samp, [contenteditable], svg';
     const GENERIC_MAX_TEXT = 160;
     const GENERIC_MAX_NODES = 5000;
+    // A number set apart in its own phrase element ("Show <b>5</b> more comments") reads
+    // with the words around it: the candidate is the nearest ancestor that is not one,
+    // while its text stays short.
+    const GENERIC_PHRASE = new Set(['A', 'ABBR', 'B', 'DATA', 'EM', 'I', 'MARK', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U']);
+    function genericCandidate(parent) {
+      let candidate = parent;
+      while (GENERIC_PHRASE.has(candidate.tagName)) {
+        const above = candidate.parentElement;
+        if (!above || above === document.body || above.textContent.length > GENERIC_MAX_TEXT || above.closest(GENERIC_SKIP)) break;
+        candidate = above;
+      }
+      return candidate;
+    }
     function surveyGeneric(element) {
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
       let visited = 0;
@@ -233,7 +246,7 @@
         const parent = node.parentElement;
         if (!parent || pending.has(parent) || parent.closest(GENERIC_SKIP)) continue;
         if (parent.textContent.length > GENERIC_MAX_TEXT) continue;
-        pending.set(parent, true);
+        pending.set(genericCandidate(parent), true);
       }
     }
 

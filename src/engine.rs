@@ -269,7 +269,8 @@ impl Engine {
         items
             .iter()
             .filter_map(|item| {
-                let counts: Vec<_> = recognize::find_counts(&item.text, item.context)
+                let (rendered, source_byte) = as_rendered(&item.text);
+                let counts: Vec<_> = recognize::find_counts(&rendered, item.context)
                     .into_iter()
                     .filter(|count| self.settings.display(count.kind) != Display::Show)
                     .collect();
@@ -287,8 +288,8 @@ impl Engine {
                             _ => (count.cut.clone(), String::new()),
                         };
                         TextEdit {
-                            start: utf16_offset(&item.text, range.start),
-                            end: utf16_offset(&item.text, range.end),
+                            start: utf16_offset(&item.text, source_byte[range.start]),
+                            end: utf16_offset(&item.text, source_byte[range.end]),
                             text,
                         }
                     })
@@ -310,6 +311,49 @@ impl Engine {
     pub fn score(&self, posts: &[Post]) -> Badge {
         score::score_posts(posts)
     }
+}
+
+/// A candidate's text as the page shows it. Text nodes keep the HTML source's line breaks
+/// and indentation ("Viewed\n    3,000,367 times"), which the browser renders as one space,
+/// while the recognizer reads a line break as the end of a label. So each run of source
+/// whitespace that holds a line break or more than one character becomes one space.
+/// Returns the text and, for each of its byte offsets (one past the end included), the
+/// offset in `text` it came from, so that edits land on the page's own text.
+fn as_rendered(text: &str) -> (std::borrow::Cow<'_, str>, Vec<usize>) {
+    let is_source_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0C');
+    let mut rendered = String::with_capacity(text.len());
+    let mut source_byte = Vec::with_capacity(text.len() + 1);
+    let mut chars = text.char_indices().peekable();
+    let mut changed = false;
+    while let Some((at, c)) = chars.next() {
+        if is_source_space(c) {
+            let mut end = at + 1;
+            let mut breaks = c == '\n' || c == '\r';
+            while let Some(&(next_at, next)) = chars.peek() {
+                if !is_source_space(next) {
+                    break;
+                }
+                breaks |= next == '\n' || next == '\r';
+                end = next_at + 1;
+                chars.next();
+            }
+            if breaks || end - at > 1 {
+                changed = true;
+                rendered.push(' ');
+                // The byte after this space maps to the run's end: a cut that takes the
+                // space takes the whole run.
+                source_byte.push(at);
+                continue;
+            }
+        }
+        rendered.push(c);
+        source_byte.extend(at..at + c.len_utf8());
+    }
+    source_byte.push(text.len());
+    if !changed {
+        return (std::borrow::Cow::Borrowed(text), source_byte);
+    }
+    (std::borrow::Cow::Owned(rendered), source_byte)
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 // Sites the manifest cannot list, switched on from the real popup in Chromium: a Mastodon
 // instance (recognised by its markup, through the popup's probe) and a site without
-// rules (generic mode). Each asks for that one host's optional permission from the
+// rules (generic mode, on the Stack Overflow fixture). Each asks for that one host's optional permission from the
 // click, the worker registers the content scripts there, they survive a browser restart,
 // and they go when the switch goes off or the user takes the permission back in Chrome.
 //
@@ -144,6 +144,36 @@ test('Mastodon: a permission taken back in Chrome drops the instance from the se
   await extensions.close();
   await waitFor(async () => (await registered()).length === 0, 'the registration removed');
   await waitFor(async () => (await stored()).mastodonHosts.length === 0, 'the instance dropped from the settings');
+  await tab.close();
+});
+
+test('generic mode: the popup switches Sincerely on for a site without rules, and off', async () => {
+  const question = loadCases().find((c) => c.id === 'stackoverflow/question');
+  const origins = ['https://stackoverflow.com/*', 'http://stackoverflow.com/*'];
+  const tab = await openTab(question);
+  assert.equal((await tabState(tab)).hidden, null);
+  await browser.grantInBrowserUi(origins);
+  const popup = await openRealPopup(browser, question.url);
+  assert.equal(await popup.text('label[for=generic]'), 'Hide numbers on stackoverflow.com too');
+  assert.equal(await popup.evaluate(() => !!document.getElementById('mastodon')), false, 'the probe does not take it for Mastodon');
+  await popup.click('label[for=generic]');
+  const state = await waitFor(async () => {
+    const now = await tabState(tab).catch(() => null);
+    return now?.hidden === String(question.expectHidden) && now;
+  }, 'the tab reloaded in generic mode');
+  assert.deepEqual(state.leaksNow, [], 'no number left visible in the probes');
+  assert.deepEqual((await stored()).genericHosts, ['stackoverflow.com']);
+  const scripts = await registered();
+  assert.deepEqual(scripts.map((s) => [s.id, [...s.matches].sort(), s.css ?? []]), [['sincerely-generic', [...origins].sort(), []]]);
+  await popup.close();
+
+  const again = await openRealPopup(browser, question.url);
+  assert.equal(await again.evaluate(() => document.getElementById('generic').checked), true);
+  await again.click('label[for=generic]');
+  await waitFor(async () => (await registered()).length === 0, 'the registration removed');
+  for (const origin of origins) assert.equal(await granted(origin), false, `${origin} given back`);
+  assert.deepEqual((await stored()).genericHosts, []);
+  await again.close();
   await tab.close();
 });
 

@@ -60,6 +60,7 @@ export async function runCase(browser, kase, { csp = kase.cspHeader, keepPage = 
     return {
       frames: probe.frames,
       leakFrames: probe.leakFrames,
+      leakFramesAt: probe.leakFramesAt,
       leaks: probe.leaks,
       leaksAtEnd: probe.check(),
       hidden: Number(root.getAttribute('data-sincerely-hidden')),

@@ -73,7 +73,17 @@ export function defineFixtureSuite(browserName) {
           const expectedEngine = addedHosts || (browserName === 'chromium' && (preferWorker || !wasmAllowed(csp))) ? 'worker' : 'in-page';
           assert.equal(result.engine, expectedEngine, 'engine path');
           assert.ok(result.frames > 0, 'the probe saw frames');
-          assert.deepEqual(result.leaks, [], `a number was visible in ${result.leakFrames} of ${result.frames} frames`);
+          if (kase.flash === 'before-first-pass') {
+            // Generic mode: no stylesheet knows where a site prints its numbers, so what the
+            // parser painted before the engine's first pass may show until that pass; once
+            // the reported count is final, no frame may show one. The early frames are a
+            // figure, printed, not a pass/fail (they depend on the machine's load).
+            const late = result.leakFramesAt[String(kase.expectHidden)] ?? 0;
+            assert.equal(late, 0, `a number was visible in ${late} frames after the first pass: ${result.leaks.join('; ')}`);
+            t.diagnostic(`${result.leakFrames} of ${result.frames} frames showed a number before the first pass`);
+          } else {
+            assert.deepEqual(result.leaks, [], `a number was visible in ${result.leakFrames} of ${result.frames} frames`);
+          }
           assert.deepEqual(result.leaksAtEnd, [], 'a number is visible at the end');
           assert.equal(result.hidden, kase.expectHidden, 'numbers reported hidden');
           assert.deepEqual(result.snapshot.texts, result.baseline.texts, 'post text unchanged');

@@ -70,7 +70,9 @@ export function probeSource(probes) {
   return `(() => {
     const probes = ${JSON.stringify(probes)};
     const digit = /[0-9\\u0660-\\u0669\\u06F0-\\u06F9\\uFF10-\\uFF19]/;
-    const state = { frames: 0, leakFrames: 0, leaks: [], running: true };
+    // leakFramesAt: leak frames by the count the content script reported at that frame
+    // (data-sincerely-hidden, absent before its first report), for generic mode's promise.
+    const state = { frames: 0, leakFrames: 0, leaks: [], leakFramesAt: {}, running: true };
     Object.defineProperty(window, '__sincerelyProbe', { value: state });
     function visible(element) {
       if (!element.getClientRects().length) return false;
@@ -115,6 +117,8 @@ export function probeSource(probes) {
         const found = leaksNow();
         if (found.length) {
           state.leakFrames++;
+          const reported = document.documentElement.getAttribute('data-sincerely-hidden') ?? 'none';
+          state.leakFramesAt[reported] = (state.leakFramesAt[reported] ?? 0) + 1;
           if (state.leaks.length < 20) state.leaks.push(...found.slice(0, 20 - state.leaks.length));
         }
       }

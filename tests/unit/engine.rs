@@ -282,3 +282,33 @@ fn a_mastodon_instance_gets_the_mastodon_rules_only_once_enabled() {
     let plan = Engine::new(settings).page_plan("https://mastodon.social/home");
     assert_eq!(plan.reason.as_deref(), Some("site-off"));
 }
+
+#[test]
+fn source_line_breaks_read_as_the_one_space_the_page_shows() {
+    let engine = Engine::new(Settings::default());
+    // Stack Overflow's header row: a label, then the count on the next source line.
+    let text = "\n    Viewed\n    3,000,367 times\n  ";
+    let decisions = engine.decide(&[candidate(1, text, TextContext::Label)]);
+    assert_eq!(decisions.len(), 1, "the split label is read as one");
+    let edit = &decisions[0].edits[0];
+    let mut shown: Vec<u16> = text.encode_utf16().collect();
+    shown.splice(edit.start as usize..edit.end as usize, []);
+    assert_eq!(
+        String::from_utf16(&shown).unwrap(),
+        "\n    Viewed\n    times\n  ",
+        "the number and its joining space go; the page's own whitespace stays"
+    );
+    // Offsets still land in UTF-16 after a collapsed run and non-ASCII text.
+    let text = "Ana’s café  \n 1,203 followers";
+    let decisions = engine.decide(&[candidate(2, text, TextContext::Label)]);
+    assert_eq!(decisions.len(), 1);
+    for edit in &decisions[0].edits {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let cut = String::from_utf16(&units[edit.start as usize..edit.end as usize]).unwrap();
+        assert_eq!(cut, "1,203 ");
+    }
+    // Nothing to collapse: the text is read as it is.
+    let (rendered, map) = as_rendered("12K Followers");
+    assert!(matches!(rendered, std::borrow::Cow::Borrowed(_)));
+    assert_eq!(map, (0..=13).collect::<Vec<_>>());
+}
