@@ -17,7 +17,8 @@
  *     ├─ domWatcher   MutationObserver whose callback only queues (and holds a decided
  *     │               candidate invisible again when the page changes its text); work runs
  *     │               on the next frame (rAF, with a timer fallback for background tabs),
- *     │               time-boxed
+ *     │               time-boxed; once parsed, it observes only the site's containers
+ *     │               (plan.observe) and their ancestors' children, and follows them
  *     ├─ shadowStyler counts inside open shadow roots (Reddit): puts the engine's sheet into
  *     │               each host's shadow root, then marks the host, which the page sheet
  *     │               held until then
@@ -219,6 +220,24 @@
       if (plan.generic) surveyGeneric(element);
     }
 
+    /**
+     * Only the text of `element` changed: no element was added, so nothing below it needs
+     * a query, only the metric or candidate it sits in (an ancestor walk).
+     */
+    function surveyText(element) {
+      if (plan.metrics) {
+        const metric = element.closest(plan.metrics);
+        if (metric) countMetric(metric);
+      }
+      if (plan.candidates) {
+        const around = element.closest(plan.candidates);
+        if (around) pending.set(around, true);
+      }
+      if (plan.generic && DIGIT.test(element.textContent) && element.textContent.length <= GENERIC_MAX_TEXT && !element.closest(GENERIC_SKIP)) {
+        pending.set(element, true);
+      }
+    }
+
     // Generic mode (a site without rules, switched on by the user): the elements that
     // directly hold short text with a digit are the candidates. Long texts are prose and
     // editable or code areas belong to the user; none of those are read.
@@ -287,6 +306,7 @@
 
     return {
       survey,
+      surveyText,
       flush,
       countMetric,
       /** Forgets per-candidate counts after a settings change. */
@@ -367,6 +387,14 @@
         if (element.matches(selector)) consider(element);
         for (const host of element.querySelectorAll(selector)) consider(host);
       },
+      /** Only the text of `element` changed: the count it sits in, if in a shadow root we styled. */
+      surveyText(element) {
+        const shadowRoot = element.getRootNode();
+        if (shadowRoot === document || !styled.has(shadowRoot)) return;
+        const { metrics } = entryFor(shadowRoot.host) ?? {};
+        const around = metrics && element.closest(metrics);
+        if (around) domSurveyor.countMetric(around);
+      },
       /** The page took our sheet out of a shadow root: back at once, before it paints. */
       restyle(shadowRoot) {
         if (shadowRoot.host) style(shadowRoot.host);
@@ -436,6 +464,7 @@
     let memoryRead = null;
     let dirty = false;
     let busy = false;
+    let onDirty = () => {};
     let saveTimer = 0;
 
     function textOutside(post, ...inner) {
@@ -542,7 +571,14 @@
           }
         } finally {
           busy = false;
+          // Posts surveyed while the engine answered: score them too, without waiting for
+          // the page to change again.
+          if (dirty && profile) onDirty();
         }
+      },
+      /** Called when posts wait for a round of work (set by domWatcher). */
+      setOnDirty(callback) {
+        onDirty = callback;
       },
       stop() {
         badge?.remove();
@@ -555,10 +591,72 @@
   // ---- domWatcher ------------------------------------------------------------------
 
   const domWatcher = (() => {
-    const queue = new Set();
+    const queue = new Set(); // Added subtrees: surveyed whole.
+    const texts = new Set(); // Elements whose text changed: only what they sit in.
     let titleDirty = false;
     let scheduled = false;
-    let observer = null;
+    let observer = null; // The page: the containers of plan.observe, or all of it.
+    let shadowObserver = null; // The shadow roots shadowStyler styled.
+
+    // ---- scope: which containers are observed ----
+    //
+    // A site rule names the containers where the page adds content (plan.observe). Once
+    // the parser is done and one of them exists, only they are observed (with subtree);
+    // their ancestors are observed for their own children only, which is how a new portal
+    // next to them, a container appearing or a single-page app swapping one out is seen
+    // (the scope is then worked out again). Before that, or with no containers, the whole
+    // document is observed.
+    const SUBTREE = { childList: true, subtree: true, characterData: true };
+    const CHILDREN = { childList: true };
+    let containers = null; // null: the whole document.
+    let edges = new Set(); // Ancestors of the containers, observed for their children.
+    let scopeDirty = false;
+
+    function findContainers() {
+      if (!plan.observe?.length || plan.generic || document.readyState === 'loading') return null;
+      const found = [...document.querySelectorAll(plan.observe.join(', '))];
+      const outermost = found.filter((container) => !found.some((other) => other !== container && other.contains(container)));
+      return outermost.length ? outermost : null;
+    }
+
+    function sameScope(next) {
+      if (next === null || containers === null) return next === containers;
+      return next.length === containers.length && next.every((container, index) => container === containers[index]);
+    }
+
+    /** Observes the scope afresh; → the containers that were not observed before. */
+    function rescope() {
+      scopeDirty = false;
+      const next = findContainers();
+      if (observer && sameScope(next)) return [];
+      if (observer) onMutations(observer.takeRecords()); // Nothing observed so far is lost.
+      else observer = new MutationObserver(onMutations);
+      observer.disconnect();
+      const before = containers ?? [];
+      containers = next;
+      edges = new Set();
+      // How many containers are observed, 0 for the whole document (read by the tests).
+      root.setAttribute('data-sincerely-scope', String(containers?.length ?? 0));
+      if (!containers) {
+        observer.observe(root, SUBTREE);
+        return [];
+      }
+      for (const container of containers) {
+        observer.observe(container, SUBTREE);
+        for (let ancestor = container.parentNode; ancestor && ancestor !== document; ancestor = ancestor.parentNode) edges.add(ancestor);
+      }
+      for (const edge of edges) observer.observe(edge, CHILDREN);
+      if (document.head) observer.observe(document.head, SUBTREE); // The tab title.
+      return containers.filter((container) => !before.includes(container));
+    }
+
+    // A subtree added outside the containers that brings one asks for the scope again.
+    function bringsContainer(element) {
+      if (!plan.observe?.length || plan.generic || document.readyState === 'loading') return false;
+      if (containers?.some((container) => container.contains(element))) return false;
+      const selector = plan.observe.join(', ');
+      return element.matches(selector) || !!element.querySelector(selector);
+    }
 
     // Background tabs get no animation frames; the timer keeps them from piling up.
     function schedule() {
@@ -584,13 +682,22 @@
         await replan();
         return;
       }
+      if (scopeDirty) for (const container of rescope()) queue.add(container);
       const deadline = performance.now() + 8;
+      for (const element of texts) {
+        texts.delete(element);
+        if (element.isConnected) {
+          domSurveyor.surveyText(element);
+          shadowStyler.surveyText(element);
+        }
+      }
       for (const node of queue) {
         queue.delete(node);
         if (node.isConnected) {
           domSurveyor.survey(node);
           shadowStyler.survey(node);
           profileWatcher.survey(node);
+          if (bringsContainer(node)) scopeDirty = true;
         }
         if (performance.now() > deadline) {
           // Yield: the rest waits for the next frame, still held by the sheet.
@@ -598,6 +705,7 @@
           break;
         }
       }
+      if (scopeDirty) schedule();
       pollShadows(shadowStyler.poll());
       await domSurveyor.flush();
       await profileWatcher.update();
@@ -627,8 +735,8 @@
       }, delay);
     }
 
-    const OPTIONS = { childList: true, subtree: true, characterData: true };
-    shadowStyler.setWatch((shadowRoot) => observer?.observe(shadowRoot, OPTIONS));
+    shadowStyler.setWatch((shadowRoot) => shadowObserver?.observe(shadowRoot, SUBTREE));
+    profileWatcher.setOnDirty(() => schedule());
 
     function onMutations(records) {
       for (const record of records) {
@@ -636,7 +744,7 @@
           const parent = record.target.parentElement;
           if (parent && !textEditor.isOurs(record.target)) {
             holdCandidate(parent);
-            queue.add(parent);
+            texts.add(parent);
           }
           if (parent?.tagName === 'TITLE') titleDirty = true;
           continue;
@@ -644,6 +752,8 @@
         if (record.target.nodeName === 'TITLE' || record.target.nodeName === 'HEAD') titleDirty = true;
         for (const node of record.removedNodes) {
           if (shadowStyler.isOurs(node)) shadowStyler.restyle(record.target);
+          // A container went with it (a single-page app swapped it out).
+          else if (edges.has(record.target) && containers?.some((container) => node === container || node.contains(container))) scopeDirty = true;
         }
         for (const node of record.addedNodes) {
           if (node.nodeType === Node.ELEMENT_NODE) {
@@ -653,19 +763,23 @@
             } else if (node.tagName === 'TITLE') titleDirty = true;
           } else if (node.nodeType === Node.TEXT_NODE && node.parentElement && !textEditor.isOurs(node)) {
             holdCandidate(node.parentElement);
-            queue.add(node.parentElement);
+            texts.add(node.parentElement);
           }
         }
       }
-      if (queue.size || titleDirty) schedule();
+      if (queue.size || texts.size || titleDirty || scopeDirty) schedule();
     }
+
+    // The parser is done: the containers can be told apart from what is still coming.
+    document.addEventListener('DOMContentLoaded', () => {
+      scopeDirty = true;
+      if (active) schedule();
+    });
 
     return {
       start() {
-        if (!observer) {
-          observer = new MutationObserver(onMutations);
-          observer.observe(root, OPTIONS);
-        }
+        shadowObserver ??= new MutationObserver(onMutations);
+        rescope();
         // One full scan, for what the parser built before the plan arrived or for what a
         // settings change asks to decide again.
         queue.add(root);
@@ -674,8 +788,11 @@
       },
       stop() {
         observer?.disconnect();
-        observer = null;
+        shadowObserver?.disconnect();
+        observer = shadowObserver = containers = null;
+        edges = new Set();
         queue.clear();
+        texts.clear();
         shadowStyler.forget();
       },
     };

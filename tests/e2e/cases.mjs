@@ -66,6 +66,7 @@ export async function runCase(browser, kase, { csp = kase.cspHeader, keepPage = 
       hidden: Number(root.getAttribute('data-sincerely-hidden')),
       engine: root.getAttribute('data-sincerely-engine'),
       tokens: root.getAttribute('data-sincerely'),
+      scope: root.getAttribute('data-sincerely-scope'),
       title: document.title,
     };
   });

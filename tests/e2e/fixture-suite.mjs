@@ -88,6 +88,7 @@ export function defineFixtureSuite(browserName) {
           assert.equal(result.hidden, kase.expectHidden, 'numbers reported hidden');
           assert.deepEqual(result.snapshot.texts, result.baseline.texts, 'post text unchanged');
           assert.deepEqual(result.snapshot.boxes, result.baseline.boxes, 'layout did not move');
+          if (kase.observed !== undefined) assert.equal(result.scope, String(kase.observed), 'containers observed (0: the whole document)');
           if (kase.expectTitle) assert.equal(result.title, kase.expectTitle, 'tab title');
           if (kase.click) {
             // A click on a control whose count is hidden still reaches the page's handler.
