@@ -268,11 +268,12 @@ fn match_before(text: &str, scanned: &Scanned, found: &[Count]) -> Option<Match>
             }
         } else {
             // "Followers 1.2K" is a label only when it is the whole segment, or when a
-            // colon says so ("Total views: 1,234").
+            // colon or brackets say so ("Total views: 1,234", old Reddit's "full
+            // comments (649)").
             if !ends_segment(text, number_end) {
                 return None;
             }
-            let starts = if colon.is_some() {
+            let starts = if colon.is_some() || paren {
                 words_before(text, word_start) <= 2
             } else {
                 starts_segment(text, word_start, found)

@@ -67,7 +67,14 @@ pub const RULES: SiteRules = SiteRules {
         },
     ],
     shadow: &[],
-    candidates: &["a.comments", "a.reddit-comment-link"],
+    // The comment count of a thread: "649 comments" in listings, and on user pages the
+    // second li.first of a comment's buttons, "full comments (649)" (reddit-archive/reddit
+    // r2/r2/templates/printablebuttons.html, commentbuttons when c.profilepage).
+    candidates: &[
+        "a.comments",
+        "a.reddit-comment-link",
+        ".thing.comment .buttons li.first a:not(.bylink)",
+    ],
     prose: &[".usertext-body .md", "a.title"],
     observe: &["#siteTable", ".commentarea", ".side", "#header"],
     title_counter: false,
@@ -77,7 +84,10 @@ pub const RULES: SiteRules = SiteRules {
         post_text: ".usertext-body .md",
         paths: &["/user/{handle}", "/u/{handle}"],
         not_handles: &[],
-        post_author: "a.author",
+        // The tagline's: on a user page each comment's p.parent first names the thread
+        // and its author's a.author (reddit-archive/reddit r2/r2/templates/comment.html,
+        // ParentDiv when c.profilepage).
+        post_author: ".tagline a.author",
         repost_marker: "",
         permalink: "a.bylink",
         time: "time[datetime]",
@@ -85,5 +95,5 @@ pub const RULES: SiteRules = SiteRules {
         reply_marker: ".thing.comment",
         ..ProfileRules::NONE
     },
-    source: "tests/fixtures/reddit/old-reddit-r-programming-2015 (Nov 2015); kittenparry/userscripts reddit_karma_hider",
+    source: "tests/fixtures/reddit/old-reddit-r-programming-2015 (Nov 2015); kittenparry/userscripts reddit_karma_hider; reddit-archive/reddit r2/r2/templates (user pages)",
 };

@@ -131,6 +131,7 @@ fn rewrites_keep_the_words() {
     );
     assert_eq!(hide("Viewed 3,000,367 times"), "Viewed times");
     assert_eq!(hide("Comments (12)"), "Comments");
+    assert_eq!(hide("full comments (649)"), "full comments");
     assert_eq!(hide("ana님 외 1,203명이 좋아합니다"), "ana님 외 좋아합니다");
 }
 
