@@ -234,7 +234,7 @@
         if (around) pending.set(around, true);
       }
       if (plan.generic && DIGIT.test(element.textContent) && element.textContent.length <= GENERIC_MAX_TEXT && !element.closest(GENERIC_SKIP)) {
-        pending.set(element, true);
+        pending.set(genericCandidate(element), true);
       }
     }
 
