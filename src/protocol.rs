@@ -11,8 +11,11 @@ use crate::recognize::{MetricKind, TextContext};
 use crate::score::{Badge, Observation, Post};
 use serde::{Deserialize, Serialize};
 
-/// Bump on any change to the types below; a content script that sees another version
-/// goes dormant rather than misreading answers.
+/// Bump on any change to the types below that an older reader would misread (a renamed or
+/// retyped field, a changed meaning); a content script that sees another version goes
+/// dormant rather than misreading answers. Added fields and calls need no bump: the
+/// engine and the content script ship in one package, and both ignore what they do not
+/// know.
 pub const PROTOCOL_VERSION: u32 = 1;
 
 /// A call to the engine.
