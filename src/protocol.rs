@@ -20,14 +20,13 @@ pub const PROTOCOL_VERSION: u32 = 1;
 
 /// A call to the engine.
 #[derive(Clone, Debug, Deserialize)]
+#[serde(try_from = "WireRequest")]
 pub struct Request {
     pub v: u32,
-    #[serde(flatten)]
     pub call: Call,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(tag = "type", content = "arg", rename_all = "kebab-case")]
+#[derive(Clone, Debug)]
 pub enum Call {
     /// Once per page load and per navigation: what to do on this URL.
     PagePlan { url: String },
@@ -40,9 +39,70 @@ pub enum Call {
     Profile {
         url: String,
         posts: Vec<RawPost>,
-        #[serde(default)]
         memory: Option<serde_json::Value>,
     },
+}
+
+/// A request as it arrives: the `arg` is read once `type` says what it is. (serde's
+/// `flatten` and adjacently tagged enums would buffer every request in a generic tree
+/// first, and that code alone is a tenth of the engine's wasm.)
+#[derive(Deserialize)]
+struct WireRequest {
+    v: u32,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    arg: serde_json::Value,
+}
+
+#[derive(Deserialize)]
+struct UrlArg {
+    url: String,
+}
+
+#[derive(Deserialize)]
+struct DecideArg {
+    items: Vec<Candidate>,
+}
+
+#[derive(Deserialize)]
+struct ScoreArg {
+    posts: Vec<Post>,
+}
+
+#[derive(Deserialize)]
+struct ProfileArg {
+    url: String,
+    posts: Vec<RawPost>,
+    #[serde(default)]
+    memory: Option<serde_json::Value>,
+}
+
+impl TryFrom<WireRequest> for Request {
+    type Error = String;
+
+    fn try_from(wire: WireRequest) -> Result<Request, String> {
+        fn arg<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, String> {
+            serde_json::from_value(value).map_err(|error| format!("arg: {error}"))
+        }
+        let call = match wire.kind.as_str() {
+            "page-plan" => Call::PagePlan {
+                url: arg::<UrlArg>(wire.arg)?.url,
+            },
+            "decide" => Call::Decide {
+                items: arg::<DecideArg>(wire.arg)?.items,
+            },
+            "score" => Call::Score {
+                posts: arg::<ScoreArg>(wire.arg)?.posts,
+            },
+            "profile" => {
+                let ProfileArg { url, posts, memory } = arg(wire.arg)?;
+                Call::Profile { url, posts, memory }
+            }
+            other => return Err(format!("unknown request type \"{other}\"")),
+        };
+        Ok(Request { v: wire.v, call })
+    }
 }
 
 /// A text to decide, as the content script read it.

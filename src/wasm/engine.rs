@@ -2,18 +2,27 @@
 //! response (see [`crate::protocol`]); the content script and the service worker call it
 //! the same way. Errors become JavaScript `Error`s; a Rust panic is printed to the console
 //! by the panic hook and surfaces to the caller as a `RuntimeError`.
+//!
+//! Values cross the boundary as JSON text (the browser's `JSON.stringify`/`JSON.parse` on
+//! the JavaScript side, serde_json here): one string each way is faster than walking the
+//! objects field by field from wasm, and one deserializer keeps the module small.
 
 use crate::protocol::{Request, Response};
 use crate::settings::Settings;
+use js_sys::JSON;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// JSON-compatible output, so answers look the same after a trip through
-/// `runtime.sendMessage` (no `Map`s).
+/// A JavaScript value (plain data) as JSON text; `undefined` and functions become `null`.
+fn to_json_text(value: &JsValue) -> Option<String> {
+    JSON::stringify(value).ok()?.as_string()
+}
+
+/// Plain JSON-compatible objects (no `Map`s), so answers look the same after a trip
+/// through `runtime.sendMessage`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|error| JsError::new(&error.to_string()))
+    let text = serde_json::to_string(value).map_err(|error| JsError::new(&error.to_string()))?;
+    JSON::parse(&text).map_err(|_| JsError::new("the engine wrote JSON the browser could not read"))
 }
 
 #[wasm_bindgen(js_name = Engine)]
@@ -27,15 +36,18 @@ impl WasmEngine {
     /// Builds an engine from stored settings (any value: bad fields fall back to defaults).
     #[wasm_bindgen(constructor)]
     pub fn new(settings: JsValue) -> Result<WasmEngine, JsError> {
-        let value: serde_json::Value = if settings.is_undefined() || settings.is_null() {
-            serde_json::Value::Null
-        } else {
-            serde_wasm_bindgen::from_value(settings).unwrap_or(serde_json::Value::Null)
-        };
+        let value: serde_json::Value = to_json_text(&settings)
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or(serde_json::Value::Null);
         let (settings, warnings) = Settings::from_json_value(&value);
         if !warnings.is_empty() {
+            let fields: Vec<String> = warnings
+                .iter()
+                .map(|w| format!("{} ({})", w.field, w.message))
+                .collect();
             gloo::console::warn!(format!(
-                "Sincerely: settings fell back to defaults: {warnings:?}"
+                "Sincerely: settings fell back to defaults: {}",
+                fields.join("; ")
             ));
         }
         Ok(WasmEngine {
@@ -59,7 +71,8 @@ impl WasmEngine {
 
     /// Serves one protocol request.
     pub fn handle(&self, request: JsValue) -> Result<JsValue, JsError> {
-        let request: Request = serde_wasm_bindgen::from_value(request)
+        let text = to_json_text(&request).ok_or_else(|| JsError::new("bad request: not JSON"))?;
+        let request: Request = serde_json::from_str(&text)
             .map_err(|error| JsError::new(&format!("bad request: {error}")))?;
         let response: Response = self.engine.handle(request);
         to_js(&response)
