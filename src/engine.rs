@@ -294,9 +294,9 @@ impl Engine {
                         }
                     })
                     .collect();
-                edits.sort_by_key(|edit| edit.start);
+                crate::small_sort::insertion_sort_by(&mut edits, |a, b| a.start.cmp(&b.start));
                 let mut kinds: Vec<MetricKind> = counts.iter().map(|count| count.kind).collect();
-                kinds.sort();
+                crate::small_sort::insertion_sort_by(&mut kinds, MetricKind::cmp);
                 kinds.dedup();
                 Some(Decision {
                     id: item.id,

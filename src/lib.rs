@@ -16,6 +16,7 @@ pub mod recognize;
 pub mod score;
 pub mod settings;
 pub mod sites;
+mod small_sort;
 
 #[doc(inline)]
 pub use engine::Engine;

@@ -78,13 +78,13 @@ fn index() -> &'static Index {
             .enumerate()
             .filter_map(|(i, e)| Some((e.word.chars().next()?, i as u16)))
             .collect();
-        by_first.sort_unstable();
+        crate::small_sort::heapsort(&mut by_first);
         let mut by_last: Vec<(char, u16)> = entries
             .iter()
             .enumerate()
             .filter_map(|(i, e)| Some((e.word.chars().next_back()?, i as u16)))
             .collect();
-        by_last.sort_unstable();
+        crate::small_sort::heapsort(&mut by_last);
         Index {
             entries,
             by_first,

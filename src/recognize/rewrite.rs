@@ -22,7 +22,9 @@ pub(super) fn edits(text: &str, counts: &[Count], mode: RewriteMode) -> Vec<Edit
             },
         })
         .collect();
-    edits.sort_by_key(|edit| (edit.range.start, edit.range.end));
+    crate::small_sort::insertion_sort_by(&mut edits, |a, b| {
+        (a.range.start, a.range.end).cmp(&(b.range.start, b.range.end))
+    });
     // Overlapping edits cannot both apply; keep the first of each overlap.
     let mut last_end = 0;
     edits.retain(|edit| {

@@ -224,7 +224,7 @@ impl Observation {
         }
         if self.templates.len() > MAX_TEMPLATES {
             // Keep the smallest hashes: a uniform sample that does not depend on order.
-            self.templates.sort_unstable();
+            crate::small_sort::heapsort(&mut self.templates);
             self.templates.truncate(MAX_TEMPLATES);
         }
     }
@@ -386,7 +386,7 @@ impl Observation {
             .chain(&other.templates)
             .copied()
             .collect();
-        templates.sort_unstable();
+        crate::small_sort::heapsort(&mut templates);
         templates.dedup();
         templates.truncate(MAX_TEMPLATES);
         self.templates = templates;
@@ -490,7 +490,7 @@ fn bounded_by_count(
         .into_iter()
         .map(|(hash, count)| HashCount(hash, count))
         .collect();
-    entries.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::small_sort::heapsort_by(&mut entries, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     if entries.len() > cap {
         for dropped in entries.drain(cap..) {
             on_dropped(dropped.1);

@@ -290,7 +290,7 @@ pub fn reasons(observation: &Observation, output: &ModelOutput) -> Vec<Reason> {
     );
 
     // Ties are broken by id so the order never depends on anything but the counts.
-    candidates.sort_by(|a, b| {
+    crate::small_sort::insertion_sort_by(&mut candidates, |a, b| {
         b.strength
             .total_cmp(&a.strength)
             .then_with(|| a.reason.id.cmp(&b.reason.id))
