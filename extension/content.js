@@ -103,7 +103,10 @@
   }
 
   async function callEngine(type, arg) {
-    const response = await host.call({ v: PROTOCOL_VERSION, type, arg }, settings);
+    return checked(await host.call({ v: PROTOCOL_VERSION, type, arg }, settings));
+  }
+
+  function checked(response) {
     if (!response || response.v !== PROTOCOL_VERSION) {
       throw new Error(`engine answered protocol ${response?.v}, expected ${PROTOCOL_VERSION}`);
     }
@@ -123,15 +126,13 @@
     function collect(element) {
       const nodes = [];
       let text = '';
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
-        acceptNode(node) {
-          const parent = node.parentElement;
-          if (!parent || IGNORE_TAGS.has(parent.tagName)) return NodeFilter.FILTER_REJECT;
-          if (plan.prose && parent.closest(plan.prose)) return NodeFilter.FILTER_REJECT;
-          return NodeFilter.FILTER_ACCEPT;
-        },
-      });
+      // Most candidates hold no post text: then no text node needs its own look up the tree.
+      const prose = plan.prose && (element.closest(plan.prose) || element.querySelector(plan.prose)) ? plan.prose : null;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (!parent || IGNORE_TAGS.has(parent.tagName)) continue;
+        if (prose && parent.closest(prose)) continue;
         nodes.push({ node, data: node.data, start: text.length, length: node.data.length });
         text += node.data;
       }
@@ -269,7 +270,11 @@
       }
     }
 
-    /** Sends the pending candidates to the engine in one batch and applies the answer. */
+    /**
+     * Sends the pending candidates to the engine in one batch and applies the answer.
+     * In the page the engine answers synchronously, so no page code runs between reading
+     * a text and editing it; from the worker the answer is a message round trip away.
+     */
     async function flush() {
       if (pending.size === 0) {
         reportStatus();
@@ -279,20 +284,35 @@
       pending.clear();
       const byId = new Map();
       const items = [];
-      const collectedFor = new Map();
+      const readFor = new Map(); // Element → what was read of it (for the staleness check).
       for (const element of elements) {
+        // Without a digit there is nothing to decide: shown without reading its texts.
+        const all = element.textContent;
+        if (!DIGIT.test(all)) {
+          readFor.set(element, all);
+          continue;
+        }
         const collected = textEditor.collect(element);
-        collectedFor.set(element, collected);
+        readFor.set(element, collected);
         if (DIGIT.test(collected.text)) {
           const id = nextId++;
           byId.set(id, { element, collected });
           items.push({ id, text: collected.text, context: 'label' });
         }
       }
-      const decisions = items.length ? await callEngine('decide', { items }) : [];
-      // A candidate the page changed while the engine was deciding stays held, unedited:
-      // the change is queued, and the next round decides its new text.
-      const stale = new Set(elements.filter((element) => !textEditor.unchangedSince(element, collectedFor.get(element))));
+      const request = { v: PROTOCOL_VERSION, type: 'decide', arg: { items } };
+      let decisions = [];
+      let stale = new Set();
+      if (host.mode === 'in-page') {
+        if (items.length) decisions = checked(host.callInPage(request));
+      } else {
+        if (items.length) decisions = checked(await host.call(request, settings));
+        // A candidate the page changed while the engine was deciding stays held, unedited:
+        // the change is queued, and the next round decides its new text.
+        const unchanged = (element, read) =>
+          typeof read === 'string' ? element.textContent === read : textEditor.unchangedSince(element, read);
+        stale = new Set(elements.filter((element) => !unchanged(element, readFor.get(element))));
+      }
       for (const decision of decisions) {
         const entry = byId.get(decision.id);
         if (!entry || stale.has(entry.element)) continue;
@@ -658,8 +678,15 @@
       return element.matches(selector) || !!element.querySelector(selector);
     }
 
-    // Background tabs get no animation frames; the timer keeps them from piling up.
-    function schedule() {
+    // In the page, the work waits for the next frame (rAF): one round for everything the
+    // page added before it is drawn. Background tabs get no animation frames; the timer
+    // keeps them from piling up. From the worker, the answer is a message round trip
+    // away: the batch leaves at once, from the observer's callback (a microtask), so that
+    // it can come back before the frame is drawn instead of holding text back for one
+    // more frame. Work that yields (`later`), and changes made while a round is still
+    // waiting for its answer (a page that mutates in a loop), wait for the next frame.
+    let waiting = false;
+    function schedule(later = false) {
       if (scheduled) return;
       scheduled = true;
       let done = false;
@@ -667,10 +694,17 @@
         if (done) return;
         done = true;
         scheduled = false;
-        work().catch((error) => fail(`the engine failed: ${error?.message ?? error}`));
+        waiting = true;
+        work()
+          .catch((error) => fail(`the engine failed: ${error?.message ?? error}`))
+          .finally(() => (waiting = false));
       };
-      requestAnimationFrame(run);
-      setTimeout(run, 100);
+      if (host.mode === 'worker' && !later && !waiting) {
+        queueMicrotask(run);
+      } else {
+        requestAnimationFrame(run);
+        setTimeout(run, 100);
+      }
     }
 
     async function work() {
@@ -701,7 +735,7 @@
         }
         if (performance.now() > deadline) {
           // Yield: the rest waits for the next frame, still held by the sheet.
-          schedule();
+          schedule(true);
           break;
         }
       }
@@ -755,10 +789,12 @@
           // A container went with it (a single-page app swapped it out).
           else if (edges.has(record.target) && containers?.some((container) => node === container || node.contains(container))) scopeDirty = true;
         }
+        let held = false; // One look up the tree per record, not per added node.
         for (const node of record.addedNodes) {
           if (node.nodeType === Node.ELEMENT_NODE) {
             if (!IGNORE_TAGS.has(node.tagName)) {
-              if (record.target.nodeType === Node.ELEMENT_NODE) holdCandidate(record.target);
+              if (!held && record.target.nodeType === Node.ELEMENT_NODE) holdCandidate(record.target);
+              held = true;
               queue.add(node);
             } else if (node.tagName === 'TITLE') titleDirty = true;
           } else if (node.nodeType === Node.TEXT_NODE && node.parentElement && !textEditor.isOurs(node)) {
@@ -853,6 +889,8 @@
 
   async function bootstrap() {
     const forceWorker = siteRefusesWasm() || wasmOutOfReach();
+    // The engine compiles while the settings are read.
+    if (!forceWorker) host.load();
     ({ settings } = await api.storage.sync.get('settings'));
     await host.start(settings, { forceWorker });
     await replan();

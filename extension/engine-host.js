@@ -1,6 +1,8 @@
 /*
  * engineHost: one `call(request)` to the Rust engine, wherever it can run.
  *
+ *   load()   ── starts fetching and compiling sincerely_bg.wasm at once, while the
+ *            │  content script still reads its settings (start-up is the two in parallel)
  *   start()  ── try: compile sincerely_bg.wasm here (Firefox; Chrome on pages whose CSP
  *            │        allows wasm) → mode "in-page", calls are synchronous under the hood
  *            └─ CompileError / CSP refusal → mode "worker": the same requests go to the
@@ -17,11 +19,17 @@ var sincerelyEngineHost = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   let engine = null;
   let mode = null;
+  let loading = null;
+
+  // wasm-bindgen's init fetches and compiles the module (streaming); a page CSP without
+  // 'wasm-unsafe-eval' makes Chrome refuse the compile here.
+  function load() {
+    loading ??= wasm_bindgen({ module_or_path: api.runtime.getURL('sincerely_bg.wasm') });
+    return loading;
+  }
 
   async function startInPage(settings) {
-    // wasm-bindgen's init fetches and compiles the module; a page CSP without
-    // 'wasm-unsafe-eval' makes Chrome refuse the compile here.
-    await wasm_bindgen({ module_or_path: api.runtime.getURL('sincerely_bg.wasm') });
+    await load();
     engine = new wasm_bindgen.Engine(settings ?? null);
   }
 
@@ -57,6 +65,11 @@ var sincerelyEngineHost = (() => {
   return {
     get mode() { return mode; },
 
+    /** Begins loading the in-page engine; start() picks it up. Never rejects. */
+    load() {
+      load().catch(() => {});
+    },
+
     /** Picks the host once; returns the mode. Throws only if neither can run. */
     async start(settings, { forceWorker = false } = {}) {
       if (mode) return mode;
@@ -76,6 +89,11 @@ var sincerelyEngineHost = (() => {
     /** Rebuilds the in-page engine after a settings change (the worker rebuilds its own). */
     rebuild(settings) {
       if (mode === 'in-page') engine = new wasm_bindgen.Engine(settings ?? null);
+    },
+
+    /** The in-page engine's answer, synchronously: no page code runs in between. */
+    callInPage(request) {
+      return engine.handle(request);
     },
 
     async call(request, settings) {
