@@ -11,8 +11,6 @@
 //! ```
 //! A settings change builds a new engine; nothing is mutated in place.
 
-use std::collections::BTreeMap;
-
 use crate::css;
 use crate::profile::{self, RawPost};
 use crate::protocol::{
@@ -52,7 +50,6 @@ impl Engine {
             match request.call {
                 Call::PagePlan { url } => Answer::PagePlan(self.page_plan(&url)),
                 Call::Decide { items } => Answer::Decisions(self.decide(&items)),
-                Call::Score { posts } => Answer::Badge(self.score(&posts)),
                 Call::Profile { url, posts, memory } => {
                     match self.profile(&url, &posts, memory.as_ref()) {
                         Some(answer) => Answer::Profile(answer),
@@ -228,8 +225,9 @@ impl Engine {
     /// Exact hosts only (each site's hosts, their `www.` form, the Mastodon hosts the user
     /// enabled and the hosts they paused); a host missing here keeps the sheet's
     /// hide-everything default until the page plan arrives, which never shows a number
-    /// early.
-    pub fn early_tokens(&self) -> BTreeMap<String, String> {
+    /// early. Each host once, in no particular order (a list, not a map: a map's code is
+    /// kilobytes of the engine's wasm).
+    pub fn early_tokens(&self) -> Vec<(String, String)> {
         let site_hosts = sites::all()
             .iter()
             .flat_map(|site| site.hosts.iter())
@@ -242,13 +240,14 @@ impl Engine {
             .mastodon_hosts
             .iter()
             .chain(&self.settings.paused_hosts);
-        site_hosts
-            .chain(user_hosts.map(|host| host.to_ascii_lowercase()))
-            .filter_map(|host| {
-                let plan = self.page_plan(&format!("https://{host}/"));
-                plan.site.is_some().then_some((host, plan.root_tokens))
-            })
-            .collect()
+        let mut tokens: Vec<(String, String)> = Vec::new();
+        for host in site_hosts.chain(user_hosts.map(|host| host.to_ascii_lowercase())) {
+            let plan = self.page_plan(&format!("https://{host}/"));
+            if plan.site.is_some() && !tokens.iter().any(|(known, _)| *known == host) {
+                tokens.push((host, plan.root_tokens));
+            }
+        }
+        tokens
     }
 
     /// The `data-sincerely` tokens for the current settings.

@@ -8,7 +8,7 @@
 
 use crate::profile::RawPost;
 use crate::recognize::{MetricKind, TextContext};
-use crate::score::{Badge, Observation, Post};
+use crate::score::{Badge, Observation};
 use serde::{Deserialize, Serialize};
 
 /// Bump on any change to the types below that an older reader would misread (a renamed or
@@ -26,14 +26,15 @@ pub struct Request {
     pub call: Call,
 }
 
+/// The calls the content script makes. (Scoring ready-made posts, [`crate::Engine::score`],
+/// is for the command line and has no call: nothing in the extension sends one, and its
+/// reader would only weigh on the wasm.)
 #[derive(Clone, Debug)]
 pub enum Call {
     /// Once per page load and per navigation: what to do on this URL.
     PagePlan { url: String },
     /// A batch of texts the content script could not settle with CSS alone.
     Decide { items: Vec<Candidate> },
-    /// The badge for the posts visible on a profile.
-    Score { posts: Vec<Post> },
     /// The badge for a profile page: the posts as the content script read them, and what
     /// was remembered of this profile (the stored observation, if memory is on).
     Profile {
@@ -66,11 +67,6 @@ struct DecideArg {
 }
 
 #[derive(Deserialize)]
-struct ScoreArg {
-    posts: Vec<Post>,
-}
-
-#[derive(Deserialize)]
 struct ProfileArg {
     url: String,
     posts: Vec<RawPost>,
@@ -91,9 +87,6 @@ impl TryFrom<WireRequest> for Request {
             },
             "decide" => Call::Decide {
                 items: arg::<DecideArg>(wire.arg)?.items,
-            },
-            "score" => Call::Score {
-                posts: arg::<ScoreArg>(wire.arg)?.posts,
             },
             "profile" => {
                 let ProfileArg { url, posts, memory } = arg(wire.arg)?;
@@ -128,7 +121,6 @@ pub enum Answer {
     PagePlan(PagePlan),
     /// Only the candidates that change; the rest are kept as they are.
     Decisions(Vec<Decision>),
-    Badge(Badge),
     Profile(ProfileAnswer),
     /// The request could not be served; the message is for the log and the popup.
     Error {

@@ -66,7 +66,12 @@ impl WasmEngine {
     /// mirrors it to `storage.local` for the content script's first paint.
     #[wasm_bindgen(js_name = earlyTokens)]
     pub fn early_tokens(&self) -> Result<JsValue, JsError> {
-        to_js(&self.engine.early_tokens())
+        let object = js_sys::Object::new();
+        for (host, tokens) in self.engine.early_tokens() {
+            js_sys::Reflect::set(&object, &host.into(), &tokens.into())
+                .map_err(|_| JsError::new("could not list the early tokens"))?;
+        }
+        Ok(object.into())
     }
 
     /// Serves one protocol request.

@@ -38,9 +38,13 @@ pub fn run() -> Result {
     ])?;
     // Debian's binaryen 108 miscompiles externref tables; the npm package is current.
     // The features are the ones rustc enables by default for wasm32.
+    // The producers, debug and target-features sections are for tools, not browsers.
     sh(&[
         "node_modules/.bin/wasm-opt",
         "-Oz",
+        "--strip-debug",
+        "--strip-producers",
+        "--strip-target-features",
         "--enable-bulk-memory",
         "--enable-reference-types",
         "--enable-nontrapping-float-to-int",
