@@ -127,10 +127,12 @@ pub fn posts_of(rules: &ProfileRules, owner: &str, raw_posts: &[RawPost]) -> Vec
             time: raw.time.as_deref().and_then(parse_rfc3339),
             ..Post::default()
         };
-        // A "Replied to" link names the person, even oneself ("continued thread").
+        // A "Replied to" link names the person, even oneself ("continued thread"). On a
+        // repost it is the original author's reply, not the owner's.
         post.reply_to = raw
             .reply_to
             .as_ref()
+            .filter(|_| !post.is_repost)
             .and_then(|link| handle_of_link(rules, link));
         if post.reply_to.is_none() && rules.parent_precedes && by_owner {
             post.reply_to = parent.take();
@@ -149,7 +151,7 @@ pub fn posts_of(rules: &ProfileRules, owner: &str, raw_posts: &[RawPost]) -> Vec
                 } else if link.href.starts_with("http") {
                     post.links.push(link.href.clone());
                 }
-            } else if post.reply_to.is_none() && printed.starts_with('@') {
+            } else if post.reply_to.is_none() && !post.is_repost && printed.starts_with('@') {
                 // An @-link outside the text and the name block: "Replying to @ana".
                 if let Some(handle) = handle_of_link(rules, link) {
                     if Some(&handle) != author.as_ref() && handle != owner {

@@ -116,9 +116,10 @@ pub const RULES: SiteRules = SiteRules {
         permalink: "a[href*=\"/post/\"][data-tooltip]",
         // The client prints relative times without a datetime attribute.
         time: "",
-        // "Reply to Bo" (PostFeedItem's ReplyToLabel: a plain profile link, no label),
-        // shown when the parent is not printed above the reply.
-        reply_to: "a[href^=\"/profile/\"]:not([aria-label]):not([data-testid=\"postText\"] a)",
+        // "Replied to Bo" (PostRepliedTo), shown when the parent is not printed above the
+        // reply. In the real snapshot its link carries the display name as aria-label, with
+        // neither the avatar's and reposter's aria-pressed nor the name links' dir.
+        reply_to: "a[href^=\"/profile/\"]:not([aria-pressed]):not([dir]):not([href*=\"/post/\"]):not([data-testid=\"postText\"] a)",
         parent_precedes: true,
         ..ProfileRules::NONE
     },

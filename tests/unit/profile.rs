@@ -183,3 +183,35 @@ fn context_posts_are_left_out_and_name_the_parent() {
     assert_eq!(posts.len(), 1);
     assert_eq!(posts[0].author.as_deref(), Some("ana"));
 }
+
+#[test]
+fn a_reposted_reply_is_not_the_owners_reply() {
+    let rules = &sites::by_id("bluesky").unwrap().profile;
+    let replied_to_ana = RawLink {
+        href: "/profile/ana.bsky.social".into(),
+        text: "Ana Ortega".into(),
+        in_text: false,
+    };
+    let reposted = RawPost {
+        text: "Polly says she is unlikely to be disappointed.".into(),
+        author: Some("/profile/bo.bsky.social".into()),
+        repost: true,
+        reply_to: Some(replied_to_ana.clone()),
+        ..RawPost::default()
+    };
+    let own = RawPost {
+        text: "Could you share the recipe?".into(),
+        author: Some("/profile/ana.bsky.social".into()),
+        reply_to: Some(RawLink {
+            href: "/profile/elena.bsky.social".into(),
+            ..replied_to_ana
+        }),
+        ..RawPost::default()
+    };
+    let posts = posts_of(rules, "ana.bsky.social", &[reposted, own]);
+    assert!(posts[0].is_repost);
+    assert!(!posts[0].is_reply);
+    assert_eq!(posts[0].reply_to, None);
+    assert_eq!(posts[1].reply_to.as_deref(), Some("elena.bsky.social"));
+    assert!(posts[1].is_reply);
+}
