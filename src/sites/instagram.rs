@@ -44,6 +44,11 @@ pub const RULES: SiteRules = SiteRules {
     ],
     observe: &["main", "nav"],
     title_counter: true,
+    // A profile page shows its posts as a grid of images whose alt text is generated ("Photo
+    // by Ana on …. May be an image of …"); captions and comments are only in the post dialog,
+    // at /p/<code>/, which is not a profile. So a profile page has nothing for the badge to
+    // read and it says "Not enough to judge"; `post` only reads feed-style articles, should
+    // a profile ever print them.
     profile: ProfileRules {
         header: "header section h2",
         post: "article",
