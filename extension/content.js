@@ -63,7 +63,9 @@
   const state = {
     hidden: 0,
     countedMetrics: new WeakSet(),
-    failed: null,
+    failed: null, // Why we are off on this tab, for the console and the popup.
+    failure: null, // What kind of failure: 'engine-crashed', 'worker-lost' or 'error'.
+    memoryError: null, // Why a profile could not be remembered (storage full), if it could not.
   };
 
   // ---- reporting -------------------------------------------------------------------
@@ -74,9 +76,27 @@
     if (reportTimer) return;
     reportTimer = setTimeout(() => {
       reportTimer = 0;
-      const status = { hidden: state.hidden, failed: state.failed, engine: host.mode, site: plan?.site ?? null };
-      api.runtime.sendMessage({ what: 'tabStatus', status }).catch(() => {});
+      const status = {
+        hidden: state.hidden,
+        failed: state.failed,
+        failure: state.failure,
+        memoryError: state.memoryError,
+        engine: host.mode,
+        site: plan?.site ?? null,
+      };
+      sendStatus(status, 5);
     }, 250);
+  }
+
+  // A failure is most often what the popup must say, and the worker may be the thing that
+  // failed: a report it did not take is sent again, a few times, unless a newer one went.
+  let statusSent = 0;
+  function sendStatus(status, attempts) {
+    const serial = ++statusSent;
+    const retry = () => {
+      if (attempts > 1 && serial === statusSent) setTimeout(() => serial === statusSent && sendStatus(status, attempts - 1), 1000);
+    };
+    api.runtime.sendMessage({ what: 'tabStatus', status }).then((taken) => taken || retry(), retry);
   }
 
   /** Everything of ours off: the sheet does nothing, texts are restored, nothing observes. */
@@ -89,15 +109,22 @@
     titleWatcher.restore();
   }
 
-  /** Off for good on this tab, said once in the console and to the popup. */
-  function fail(reason) {
+  /**
+   * Off for good on this tab, said once in the console and to the popup. Off means the
+   * page exactly as without us: every text we edited back, the sheet inert, so numbers
+   * show again. Keeping them hidden by the sheet alone would also keep every text still
+   * waiting for the engine held invisible, and after a crash nothing would release it.
+   */
+  function fail(what, error) {
     if (failed) return;
     failed = true;
     try {
       deactivate();
     } finally {
-      state.failed = reason;
-      console.warn(`Sincerely is off on this tab: ${reason}`);
+      state.hidden = 0;
+      state.failed = `${what}: ${error?.message ?? error}`;
+      state.failure = error?.kind ?? 'error';
+      console.warn(`Sincerely is off on this tab: ${state.failed}`);
       reportStatus();
     }
   }
@@ -535,8 +562,19 @@
         lastSave = Date.now();
         api.storage.local
           .set({ [key]: { seen: Date.now(), observation } })
-          .then(() => api.runtime.sendMessage({ what: 'profileSaved' }))
-          .catch((error) => console.warn(`Sincerely could not remember this profile: ${error?.message ?? error}`));
+          .then(() => {
+            // Room again (the user forgot everything): the popup stops saying it.
+            if (state.memoryError) {
+              state.memoryError = null;
+              reportStatus();
+            }
+            return api.runtime.sendMessage({ what: 'profileSaved' });
+          })
+          .catch((error) => {
+            state.memoryError = String(error?.message ?? error);
+            console.warn(`Sincerely could not remember this profile: ${state.memoryError}`);
+            reportStatus();
+          });
       };
       const wait = lastSave + 1000 - Date.now();
       if (wait <= 0) write();
@@ -696,7 +734,7 @@
         scheduled = false;
         waiting = true;
         work()
-          .catch((error) => fail(`the engine failed: ${error?.message ?? error}`))
+          .catch((error) => fail('the engine failed', error))
           .finally(() => (waiting = false));
       };
       if (host.mode === 'worker' && !later && !waiting) {
@@ -896,7 +934,7 @@
     await replan();
     // Back/forward within the app, and pages restored from the back/forward cache.
     const onNavigate = () => {
-      if (!failed && location.href !== plannedUrl) replan().catch((error) => fail(`could not follow the navigation: ${error?.message ?? error}`));
+      if (!failed && location.href !== plannedUrl) replan().catch((error) => fail('could not follow the navigation', error));
     };
     addEventListener('popstate', onNavigate);
     addEventListener('pageshow', (event) => event.persisted && onNavigate());
@@ -905,9 +943,9 @@
       if (area !== 'sync' || !changes.settings || failed) return;
       settings = changes.settings.newValue;
       host.rebuild(settings);
-      replan().catch((error) => fail(`could not apply the new settings: ${error?.message ?? error}`));
+      replan().catch((error) => fail('could not apply the new settings', error));
     });
   }
 
-  bootstrap().catch((error) => fail(`could not start: ${error?.message ?? error}`));
+  bootstrap().catch((error) => fail('could not start', error));
 })();

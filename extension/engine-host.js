@@ -7,7 +7,8 @@
  *            │        allows wasm) → mode "in-page", calls are synchronous under the hood
  *            └─ CompileError / CSP refusal → mode "worker": the same requests go to the
  *                     extension's background through runtime.sendMessage, sent again
- *                     for a few seconds when a stopped worker cut one off
+ *                     for a few seconds when a stopped worker cut one off; a call not
+ *                     answered at all in 15 s fails ("worker-lost")
  *
  * Callers never see the difference: both answer with the protocol's JSON
  * (src/protocol.rs). Loaded after sincerely.js (wasm-bindgen --target no-modules),
@@ -39,25 +40,42 @@ var sincerelyEngineHost = (() => {
   // until WORKER_PATIENCE_MS have passed; meanwhile the sheet keeps everything held.
   const WORKER_PATIENCE_MS = 5000;
   const WORKER_RETRY_MS = 100;
+  // A worker that takes a call and never answers (hung, or stopped in a way that leaves the
+  // call pending) would keep the page's held texts invisible: past this, the tab gives up.
+  const WORKER_CALL_LIMIT_MS = 15000;
+  const TIMED_OUT = Symbol('timed out');
+  const within = (promise, ms) =>
+    Promise.race([promise, new Promise((resolve) => setTimeout(resolve, Math.max(0, ms), TIMED_OUT))]);
 
   // The settings travel with each call, so the worker answers with exactly the settings
   // this tab applies, even in the moment after a change.
+  /** An Error whose `kind` tells the popup what happened ('engine-crashed', 'worker-lost'). */
+  function failure(kind, error) {
+    const wrapped = new Error(String(error?.message ?? error));
+    wrapped.kind = kind;
+    return wrapped;
+  }
+
   async function callWorker(request, settings) {
     const message = { what: 'engineCall', request, settings: settings ?? null };
     const deadline = Date.now() + WORKER_PATIENCE_MS;
+    const limit = Date.now() + WORKER_CALL_LIMIT_MS;
     for (;;) {
       let answer = null;
       let lost = new Error('the background did not answer');
       try {
-        answer = await api.runtime.sendMessage(message);
+        answer = await within(api.runtime.sendMessage(message), limit - Date.now());
       } catch (error) {
         lost = error;
       }
+      if (answer === TIMED_OUT) {
+        throw failure('worker-lost', `the background did not answer in ${WORKER_CALL_LIMIT_MS / 1000} s`);
+      }
       if (answer) {
-        if (answer.error) throw new Error(answer.error);
+        if (answer.error) throw answer.crashed ? failure('engine-crashed', answer.error) : new Error(answer.error);
         return answer.response;
       }
-      if (Date.now() >= deadline) throw lost;
+      if (Date.now() >= deadline) throw failure('worker-lost', lost);
       await new Promise((resolve) => setTimeout(resolve, WORKER_RETRY_MS));
     }
   }
@@ -93,11 +111,17 @@ var sincerelyEngineHost = (() => {
 
     /** The in-page engine's answer, synchronously: no page code runs in between. */
     callInPage(request) {
-      return engine.handle(request);
+      try {
+        return engine.handle(request);
+      } catch (error) {
+        // A trap (a Rust panic: the release build aborts) leaves the instance unusable.
+        if (error instanceof WebAssembly.RuntimeError) throw failure('engine-crashed', error);
+        throw error;
+      }
     },
 
     async call(request, settings) {
-      if (mode === 'in-page') return engine.handle(request);
+      if (mode === 'in-page') return this.callInPage(request);
       if (mode === 'worker') return callWorker(request, settings);
       throw new Error('engine not started');
     },

@@ -10,6 +10,8 @@
  *                  that tab
  *   earlyTokens  → storage.local: each host's root tokens under the current settings, for
  *                  the content script's first paint
+ *   settingsUpgrade → at install, update and start: settings of an earlier version are
+ *                  written back in this one; storage.local says so to the popup
  *   togglePause  ← the keyboard command: pauses or resumes on the current tab's host by
  *                  editing pausedHosts in storage.sync; the tabs apply it live
  *
@@ -26,7 +28,11 @@ let modulePromise = null;
 const engines = new Map(); // JSON of the settings → Engine; the last two only.
 
 function loadModule() {
-  modulePromise ??= wasm_bindgen({ module_or_path: api.runtime.getURL('sincerely_bg.wasm') });
+  // A load that failed is tried again by the next call.
+  modulePromise ??= wasm_bindgen({ module_or_path: api.runtime.getURL('sincerely_bg.wasm') }).catch((error) => {
+    modulePromise = null;
+    throw error;
+  });
   return modulePromise;
 }
 
@@ -50,10 +56,12 @@ async function serveEngineCall(request, settings) {
   try {
     return { response: (await engineFor(settings)).handle(request) };
   } catch (error) {
-    // A trapped instance is not reused: the next call compiles a fresh module.
-    modulePromise = null;
+    // A Rust panic traps (the release build aborts) and leaves that Engine object
+    // borrowed for good, so the engines go and the next call builds new ones. The module
+    // instance stays (wasm-bindgen keeps one); the trap lost only the call's stack frame.
     engines.clear();
-    return { error: String(error?.message ?? error) };
+    // A trap is a Rust panic (the release build aborts): the tab says the engine crashed.
+    return { error: String(error?.message ?? error), crashed: error instanceof WebAssembly.RuntimeError };
   }
 }
 
@@ -145,6 +153,25 @@ async function mirrorEarlyTokensNow() {
   await api.storage.local.set({ earlyTokens });
 }
 
+// Settings of an earlier version (from before an update, or synced from an older copy on
+// another machine) are written back once in this version, as the engine reads them: every
+// choice it could read kept, the rest at their defaults. `settingsUpgrade` in storage.local
+// tells the popup what happened and what could not be kept, until the user dismisses it.
+async function upgradeSettings() {
+  const { settings } = await api.storage.sync.get('settings');
+  if (!settings || typeof settings !== 'object' || Array.isArray(settings)) return;
+  const engine = await engineFor(settings);
+  const upgraded = engine.settings;
+  const from = Number.isInteger(settings.version) ? settings.version : 1;
+  if (!upgraded || from >= upgraded.version) return;
+  await api.storage.sync.set({ settings: upgraded });
+  const settingsUpgrade = { from, to: upgraded.version, at: Date.now(), fellBack: engine.warnings };
+  await api.storage.local.set({ settingsUpgrade });
+}
+function upgradeSettingsLogged() {
+  return upgradeSettings().catch((error) => console.warn(`Sincerely: settings not upgraded: ${error?.message ?? error}`));
+}
+
 // Hosts the user added from the popup, each with its optional host permission:
 //   sincerely-generic   settings.genericHosts: the scripts alone (the recognizer reads text)
 //   sincerely-mastodon  settings.mastodonHosts: Mastodon's generated sheet at
@@ -231,10 +258,12 @@ api.storage.onChanged.addListener((changes, area) => {
   }
 });
 api.runtime.onStartup?.addListener(() => {
+  upgradeSettingsLogged();
   syncGenericScripts();
   mirrorEarlyTokens();
 });
 api.runtime.onInstalled?.addListener(() => {
+  upgradeSettingsLogged();
   syncGenericScripts();
   mirrorEarlyTokens();
 });

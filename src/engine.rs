@@ -49,7 +49,11 @@ impl Engine {
         } else {
             match request.call {
                 Call::PagePlan { url } => Answer::PagePlan(self.page_plan(&url)),
-                Call::Decide { items } => Answer::Decisions(self.decide(&items)),
+                Call::Decide { items } => {
+                    #[cfg(feature = "fault-injection")]
+                    crate::fault::panic_on_marker(&items);
+                    Answer::Decisions(self.decide(&items))
+                }
                 Call::Profile { url, posts, memory } => {
                     match self.profile(&url, &posts, memory.as_ref()) {
                         Some(answer) => Answer::Profile(answer),

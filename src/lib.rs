@@ -10,6 +10,9 @@
 pub mod css;
 mod engine;
 pub mod export;
+#[cfg(feature = "fault-injection")]
+#[doc(hidden)]
+pub mod fault;
 pub mod profile;
 pub mod protocol;
 pub mod recognize;

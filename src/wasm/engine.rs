@@ -29,6 +29,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 pub struct WasmEngine {
     engine: crate::Engine,
     warnings: JsValue,
+    stored: JsValue,
 }
 
 #[wasm_bindgen(js_class = Engine)]
@@ -50,9 +51,16 @@ impl WasmEngine {
                 fields.join("; ")
             ));
         }
+        // What to write back when the stored value was of an older version (the worker
+        // does on an update): the value as read now, in the current version.
+        let stored = match settings.to_storage_value() {
+            Ok(value) => to_js(&value)?,
+            Err(_) => JsValue::NULL,
+        };
         Ok(WasmEngine {
             engine: crate::Engine::new(settings),
             warnings: to_js(&warnings)?,
+            stored,
         })
     }
 
@@ -60,6 +68,13 @@ impl WasmEngine {
     #[wasm_bindgen(getter)]
     pub fn warnings(&self) -> JsValue {
         self.warnings.clone()
+    }
+
+    /// The settings as read, as `storage.sync` should hold them in this version (with
+    /// their `version`), or null when they may not be stored (invalid or too large).
+    #[wasm_bindgen(getter)]
+    pub fn settings(&self) -> JsValue {
+        self.stored.clone()
     }
 
     /// Host → root tokens under these settings (see `Engine::early_tokens`); the worker

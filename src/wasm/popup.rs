@@ -46,6 +46,9 @@ struct State {
     /// The site the tab's markup shows, for sites served from any host (Mastodon).
     tab_site: Option<String>,
     tab_status: Option<serde_json::Value>,
+    /// storage.local `settingsUpgrade`: the worker brought stored settings of an earlier
+    /// version to this one (`from`, `to`, and the fields that fell back, `fellBack`).
+    upgrade: Option<serde_json::Value>,
     asking_forget: bool,
     notice: Notice,
 }
@@ -92,6 +95,7 @@ pub fn start_page(page: &str) -> Result<(), JsError> {
             tab_id: None,
             tab_site: None,
             tab_status: None,
+            upgrade: None,
             asking_forget: false,
             notice: Notice::default(),
         })
@@ -251,15 +255,33 @@ fn load(page: Page) {
                 state.settings = settings;
                 state.warnings = warnings;
             });
+            load_upgrade(page);
+        },
+    );
+}
+
+/// The note of a settings upgrade, if one is waiting to be read; then the rest.
+fn load_upgrade(page: Page) {
+    then(
+        call_async("storage.local.get", &[UPGRADE_KEY.into()]),
+        move |stored| {
+            let upgrade = stored
+                .ok()
+                .and_then(|object| Reflect::get(&object, &UPGRADE_KEY.into()).ok())
+                .map(from_js)
+                .filter(serde_json::Value::is_object);
+            with_state(|state| state.upgrade = upgrade);
             if page == Page::Popup {
                 load_tab();
             } else {
-                with_state(|state| state.loaded = true);
-                render();
+                finish_loading();
             }
         },
     );
 }
+
+/// The storage.local key the worker writes after upgrading the settings (worker.js).
+const UPGRADE_KEY: &str = "settingsUpgrade";
 
 /// The tab the popup is about: the active tab, or `?tab=<id>` when the popup is opened
 /// as a page of its own (the end-to-end tests do that).
@@ -544,6 +566,14 @@ fn on_click(control: &Element) {
             focus("forget");
         }
         "forget-confirm" => forget_everything(),
+        "upgraded-ok" => {
+            with_state(|state| state.upgrade = None);
+            then(
+                call_async("storage.local.remove", &[UPGRADE_KEY.into()]),
+                |_| {},
+            );
+            render();
+        }
         "open-options" => {
             let _ = call("runtime.openOptionsPage", &[]);
         }
@@ -888,15 +918,24 @@ fn build(state: &State) -> Vec<Element> {
         &[&with_text(element("h1", &[]), &t("extName", &[]))],
     );
     if state.page == Page::Popup {
-        let text = match &state.tab_status {
-            None => t("tabNothing", &[]),
-            Some(status) => match status.get("failed").and_then(|f| f.as_str()) {
-                Some(reason) if !reason.is_empty() => t("tabFailed", &[reason]),
-                _ => {
-                    let hidden = status.get("hidden").and_then(|h| h.as_u64()).unwrap_or(0);
-                    t("tabHidden", &[&hidden.to_string()])
-                }
-            },
+        let field = |name: &str| {
+            state
+                .tab_status
+                .as_ref()
+                .and_then(|status| status.get(name))
+                .and_then(|value| value.as_str())
+                .filter(|text| !text.is_empty())
+        };
+        // The tab's report (content.js `reportStatus`): off after a failure, and which.
+        let text = match (&state.tab_status, field("failed"), field("failure")) {
+            (None, _, _) => t("tabNothing", &[]),
+            (Some(_), Some(_), Some("engine-crashed")) => t("tabCrashed", &[]),
+            (Some(_), Some(_), Some("worker-lost")) => t("tabWorkerLost", &[]),
+            (Some(_), Some(reason), _) => t("tabFailed", &[reason]),
+            (Some(status), None, _) => {
+                let hidden = status.get("hidden").and_then(|h| h.as_u64()).unwrap_or(0);
+                t("tabHidden", &[&hidden.to_string()])
+            }
         };
         append(
             &header,
@@ -905,6 +944,17 @@ fn build(state: &State) -> Vec<Element> {
                 &text,
             )],
         );
+        // Profiles that could not be remembered (storage.local full): the badge still
+        // shows, but the next visit starts from nothing.
+        if let Some(reason) = field("memoryError") {
+            append(
+                &header,
+                &[&with_text(
+                    element("p", &[("id", "tab-memory"), ("class", "notice alert")]),
+                    &t("tabMemoryNotSaved", &[reason]),
+                )],
+            );
+        }
     }
     out.push(header);
 
@@ -1159,8 +1209,11 @@ fn build(state: &State) -> Vec<Element> {
         ));
     }
 
-    // What fell back to defaults, then the last notice: both at the end, so that
-    // neither moves a control.
+    // An upgrade of stored settings, what fell back to defaults, then the last notice: all
+    // at the end, so that none moves a control.
+    if let Some(upgrade) = &state.upgrade {
+        out.push(build_upgrade(upgrade));
+    }
     if !state.warnings.is_empty() {
         let fallbacks = element("div", &[("id", "fallbacks"), ("class", "notice alert")]);
         append(
@@ -1186,4 +1239,70 @@ fn build(state: &State) -> Vec<Element> {
         out.push(fallbacks);
     }
     out
+}
+
+/// "Your settings were brought from version 1 to 2", with what could not be kept, and a
+/// button that dismisses it.
+fn build_upgrade(upgrade: &serde_json::Value) -> Element {
+    let number = |name: &str| {
+        upgrade
+            .get(name)
+            .and_then(|v| v.as_u64())
+            .map(|v| v.to_string())
+            .unwrap_or_else(|| "?".into())
+    };
+    let (from, to) = (number("from"), number("to"));
+    let fell_back: Vec<(String, String)> = upgrade
+        .get("fellBack")
+        .and_then(|list| list.as_array())
+        .into_iter()
+        .flatten()
+        .map(|warning| {
+            let text = |name: &str| {
+                warning
+                    .get(name)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            (text("field"), text("message"))
+        })
+        .collect();
+    let note = element("div", &[("id", "upgraded"), ("class", "notice")]);
+    let key = if fell_back.is_empty() {
+        "settingsUpgraded"
+    } else {
+        "settingsUpgradedFellBack"
+    };
+    append(
+        &note,
+        &[&with_text(element("p", &[]), &t(key, &[&from, &to]))],
+    );
+    if !fell_back.is_empty() {
+        let _ = note.set_attribute("class", "notice alert");
+        let list = element("ul", &[]);
+        for (field, message) in fell_back {
+            let field = if field.is_empty() {
+                t("fallbackAll", &[])
+            } else {
+                field
+            };
+            append(
+                &list,
+                &[&with_text(
+                    element("li", &[]),
+                    &format!("{field}: {message}"),
+                )],
+            );
+        }
+        append(&note, &[&list]);
+    }
+    append(
+        &note,
+        &[&with_text(
+            element("button", &[("type", "button"), ("id", "upgraded-ok")]),
+            &t("upgradeDismiss", &[]),
+        )],
+    );
+    note
 }

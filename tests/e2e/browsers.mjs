@@ -24,11 +24,12 @@ const CHROMIUM_ARGS = [
   '--metrics-recording-only',
 ];
 
-async function launchChromium({ extension = true, userDataDir, bfcache = false } = {}) {
+// `extensionDir`: another build than dist/chrome (the fault-injection build).
+async function launchChromium({ extension = true, userDataDir, bfcache = false, extensionDir = DIST('chrome') } = {}) {
   // --enable-unsafe-extension-debugging: the DevTools protocol's Extensions domain, whose
   // triggerAction opens the real popup on a tab as a click on the toolbar button does.
   const args = [...CHROMIUM_ARGS, '--enable-unsafe-extension-debugging'];
-  if (extension) args.push(`--disable-extensions-except=${DIST('chrome')}`, `--load-extension=${DIST('chrome')}`);
+  if (extension) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   const context = await chromium.launchPersistentContext(userDataDir ?? tempProfile('chromium'), {
     executablePath: '/usr/bin/chromium',
     headless: false, // --headless=new above: the old headless mode cannot load extensions.

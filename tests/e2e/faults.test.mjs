@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { launch } from './browsers.mjs';
 import { loadCases, probeSource, sleep, waitFor } from './harness.mjs';
 import { readBadges } from './pierce.mjs';
+import { english, openPopup, tabIdOf } from './popup-page.mjs';
 
 const cases = Object.fromEntries(loadCases().map((kase) => [kase.id, kase]));
 let browser;
@@ -105,6 +106,51 @@ test('the service worker stopped mid-batch, again and again: the page recovers a
   await control.close();
 });
 
+test('the service worker not answering for longer than a call waits: the tab turns Sincerely off and the popup says why', async () => {
+  const kase = cases['x/profile-kikobeats'];
+  const { page, state, logs } = await visit(kase);
+  assert.equal(state.engine, 'worker');
+  assert.equal(state.tokens, '');
+  // The worker hangs (a busy loop, as a bug would): calls reach it and are never answered.
+  // Stopping it instead is no fault: the call is sent again and a new worker answers it
+  // (the first test), even when stopped every 10 ms.
+  const HANG_MS = 18000;
+  const hung = browser
+    .worker()
+    .evaluate((ms) => {
+      const end = Date.now() + ms;
+      while (Date.now() < end);
+    }, HANG_MS)
+    .catch(() => {});
+  // The page's title gets a counter: the content script asks the engine about it.
+  await page.evaluate(() => {
+    document.title = '(5) Kiko Beats / X';
+  });
+  const tokens = () => page.evaluate(() => document.documentElement.getAttribute('data-sincerely'));
+  try {
+    await waitFor(async () => (await tokens()) === 'off', 'Sincerely off on the tab', HANG_MS + 10000);
+  } finally {
+    // The next tests need the worker back.
+    await hung;
+  }
+  const tabId = await tabIdOf(browser, kase.url);
+  // The report is sent again until the worker takes it.
+  const status = await waitFor(
+    () => browser.worker().evaluate((key) => chrome.storage.session.get(key).then((s) => s[key]?.failed && s[key]), `tab:${tabId}`),
+    'the tab status',
+  );
+  console.log(`status ${JSON.stringify(status)}; console: ${JSON.stringify(logs.filter((l) => /Sincerely/.test(l)))}`);
+  assert.equal(status.failure, 'worker-lost');
+  // The page as without Sincerely: the numbers show, its title is its own.
+  const after = await page.evaluate(() => ({ title: document.title, leaks: window.__sincerelyProbe.check().length }));
+  assert.equal(after.title, '(5) Kiko Beats / X');
+  assert.ok(after.leaks > 0);
+  const popup = await openPopup(browser, tabId);
+  assert.equal(await popup.textContent('#tab-status'), english('tabWorkerLost'));
+  await popup.close();
+  await page.close();
+});
+
 /** Writes `settings` from an extension page (a stopped worker's handle answers nothing). */
 async function storeSettings(settings) {
   const options = await browser.newPage();
@@ -114,11 +160,12 @@ async function storeSettings(settings) {
   await options.close();
 }
 
+// Each with the fields the popup must list as fallen back to their defaults.
 const GARBAGE = [
-  ['a string', 'garbage'],
-  ['fields of the wrong types', { enabled: 'maybe', metrics: 5, pausedHosts: 'x.com', sites: [1, 2], badge: null }],
-  ['unknown kinds and displays', { metrics: { likes: 'sideways', 'no-such-kind': 'show' }, version: 'next' }],
-  ['an array', [1, 2, 3]],
+  ['a string', 'garbage', ['all settings']],
+  ['fields of the wrong types', { enabled: 'maybe', metrics: 5, pausedHosts: 'x.com', sites: [1, 2], badge: null }, ['enabled', 'pausedHosts', 'sites', 'badge', 'metrics']],
+  ['unknown kinds and displays', { metrics: { likes: 'sideways', 'no-such-kind': 'show' }, version: 'next' }, ['metrics.likes', 'metrics.no-such-kind']],
+  ['an array', [1, 2, 3], ['all settings']],
 ];
 
 // The control: stored settings do reach both kinds of page, so the defaults below are
@@ -136,8 +183,8 @@ test('valid stored settings reach pages with either engine path', async () => {
   }
 });
 
-for (const [what, value] of GARBAGE) {
-  test(`settings that are ${what}: every page works with the defaults`, async () => {
+for (const [what, value, fields] of GARBAGE) {
+  test(`settings that are ${what}: every page works with the defaults, the popup says which fell back`, async () => {
     await storeSettings(value);
     try {
       // One page whose engine runs in the worker (x.com) and one where it runs in the page.
@@ -148,6 +195,16 @@ for (const [what, value] of GARBAGE) {
         assert.equal(state.tokens, '', `${id}: the default tokens (everything hidden)`);
         assert.equal(state.hidden, kase.expectHidden, `${id}: numbers hidden`);
         assert.deepEqual(state.leaks, [], `${id}: a number was visible`);
+        if (id.startsWith('x/')) {
+          // The popup on that tab: what the tab did, and each setting that fell back.
+          const popup = await openPopup(browser, await tabIdOf(browser, kase.url));
+          assert.equal(await popup.textContent('#tab-status'), english('tabHidden', String(kase.expectHidden)));
+          assert.equal(await popup.textContent('#fallbacks > p'), english('fallbackIntro'));
+          const listed = (await popup.locator('#fallbacks li').allTextContents()).map((line) => line.split(':')[0]);
+          console.log(`${what}: the popup lists ${JSON.stringify(listed)}`);
+          assert.deepEqual(listed, fields);
+          await popup.close();
+        }
         await page.close();
       }
     } finally {
@@ -195,6 +252,17 @@ test('storage.local full: the profile page works, the badge shows, the failure i
     assert.deepEqual(state.leaks, []);
     const stored = await options.evaluate(() => chrome.storage.local.get(null));
     assert.deepEqual(Object.keys(stored), ['filler'], 'nothing half-written');
+    // The popup on that tab says the profiles were not remembered, and why.
+    const tabId = await tabIdOf(browser, kase.url);
+    const status = await waitFor(
+      () => browser.worker().evaluate((key) => chrome.storage.session.get(key).then((s) => s[key]?.memoryError && s[key]), `tab:${tabId}`),
+      'the tab status with the memory error',
+    );
+    assert.match(status.memoryError, /quota/i);
+    const popup = await openPopup(browser, tabId);
+    assert.equal(await popup.textContent('#tab-status'), english('tabHidden', String(kase.expectHidden)));
+    assert.equal(await popup.textContent('#tab-memory'), english('tabMemoryNotSaved', status.memoryError));
+    await popup.close();
     await page.close();
   } finally {
     await options.evaluate(() => chrome.storage.local.clear());

@@ -20,6 +20,8 @@ const WRITES = [
   // back in the browser drops the host from the settings).
   { file: 'extension/worker.js', area: 'sync', key: 'settings', line: '{ settings: next }' },
   { file: 'extension/worker.js', area: 'sync', key: 'settings', line: '{ settings: next }' },
+  { file: 'extension/worker.js', area: 'sync', key: 'settings', line: '{ settings: upgraded }' },
+  { file: 'extension/worker.js', area: 'local', key: 'settingsUpgrade', line: '{ settingsUpgrade }' },
   {
     file: 'extension/content.js',
     area: 'local',

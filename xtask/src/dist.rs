@@ -1,5 +1,6 @@
 //! `cargo xtask dist`: Rust → wasm → wasm-bindgen → wasm-opt → dist/chrome and
-//! dist/firefox (unpacked) and their zips, with one manifest source for both.
+//! dist/firefox (unpacked) and their zips, with one manifest source for both; and
+//! dist/chrome-faults, a test build that can be made to panic (src/fault.rs).
 
 use crate::util::{root, sh, Result};
 use serde_json::{json, Value};
@@ -89,7 +90,43 @@ pub fn run() -> Result {
     }
     crate::www::build()?;
     crate::ui::build()?;
+    fault_build()?;
     print_sizes(&dist.join("chrome"))
+}
+
+/// dist/chrome-faults: dist/chrome with an engine built with `fault-injection`
+/// (src/fault.rs), for the end-to-end test of a real panic. Never zipped or shipped.
+fn fault_build() -> Result {
+    sh(&[
+        "cargo",
+        "build",
+        "--quiet",
+        "--lib",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--target-dir",
+        "target/faults",
+        "--no-default-features",
+        "--features",
+        "panic-hook,fault-injection",
+    ])?;
+    let bindgen_dir = "target/faults/wasm-bindgen";
+    sh(&[
+        "wasm-bindgen",
+        "target/faults/wasm32-unknown-unknown/release/sincerely.wasm",
+        "--target",
+        "no-modules",
+        "--no-typescript",
+        "--out-dir",
+        bindgen_dir,
+    ])?;
+    let out = root().join("dist/chrome-faults");
+    copy_dir(&root().join("dist/chrome"), &out)?;
+    for file in [ENGINE_JS, ENGINE_WASM] {
+        fs::copy(root().join(bindgen_dir).join(file), out.join(file)).map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }
 
 /// extension/manifest.jsonc without its comment lines.
