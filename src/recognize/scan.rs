@@ -39,11 +39,20 @@ pub(super) fn find_counts(text: &str, context: TextContext) -> Vec<Count> {
     // become "외 (3)"): a text whose rewrite holds a count again is ambiguous, and
     // is left alone. This is what makes rewriting idempotent.
     let hidden = super::rewrite::rewrite(text, &counts, RewriteMode::Hide);
-    if find_once(&hidden, context).is_empty() {
-        counts
-    } else {
-        Vec::new()
+    if !find_once(&hidden, context).is_empty() {
+        return Vec::new();
     }
+    // The same for coarse replies: "3 亿comment t k 0亿comment" read one count, but with
+    // "1+" in place of "3 亿" fewer words stood before the second, which then counted
+    // (found by the `recognize` fuzz target). A coarse rewrite must be final too.
+    if counts.iter().any(|count| count.kind == MetricKind::Replies) {
+        let coarse = super::rewrite::rewrite(text, &counts, RewriteMode::Coarse);
+        let again = find_once(&coarse, context);
+        if super::rewrite::rewrite(&coarse, &again, RewriteMode::Coarse) != coarse {
+            return Vec::new();
+        }
+    }
+    counts
 }
 
 fn find_once(text: &str, context: TextContext) -> Vec<Count> {

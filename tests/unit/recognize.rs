@@ -338,3 +338,22 @@ proptest! {
         check(&text, context)?;
     }
 }
+
+// Found by the `recognize` fuzz target: the coarse rewrite of the first count left fewer
+// words before the second, which then counted, so rewriting again changed the text.
+#[test]
+fn a_coarse_rewrite_is_final_when_it_changes_what_counts() {
+    for text in [
+        "P d 3 亿comment t k\u{0}0亿comment",
+        "Più dk 300 亿commenti ent di odk 300 亿commenti ent di omme1 2nlo34 ",
+    ] {
+        let counts = find_counts(text, TextContext::Label);
+        let coarse = rewrite(text, &counts, RewriteMode::Coarse);
+        let again = rewrite(
+            &coarse,
+            &find_counts(&coarse, TextContext::Label),
+            RewriteMode::Coarse,
+        );
+        assert_eq!(again, coarse, "{text:?}");
+    }
+}
