@@ -111,27 +111,31 @@ test('the service worker not answering for longer than a call waits: the tab tur
   const { page, state, logs } = await visit(kase);
   assert.equal(state.engine, 'worker');
   assert.equal(state.tokens, '');
+  const tokens = () => page.evaluate(() => document.documentElement.getAttribute('data-sincerely'));
   // The worker hangs (a busy loop, as a bug would): calls reach it and are never answered.
   // Stopping it instead is no fault: the call is sent again and a new worker answers it
-  // (the first test), even when stopped every 10 ms.
+  // (the first test), even when stopped every 10 ms. The loop starts on the worker's next
+  // task, once this evaluation has returned, so the call below surely meets it.
   const HANG_MS = 18000;
-  const hung = browser
-    .worker()
-    .evaluate((ms) => {
+  await browser.worker().evaluate((ms) => {
+    setTimeout(() => {
       const end = Date.now() + ms;
       while (Date.now() < end);
-    }, HANG_MS)
-    .catch(() => {});
-  // The page's title gets a counter: the content script asks the engine about it.
-  await page.evaluate(() => {
-    document.title = '(5) Kiko Beats / X';
-  });
-  const tokens = () => page.evaluate(() => document.documentElement.getAttribute('data-sincerely'));
+    }, 0);
+  }, HANG_MS);
+  const hangEnds = Date.now() + HANG_MS;
   try {
+    // The page's title gets a counter: the content script asks the engine about it.
+    await page.evaluate(() => {
+      document.title = '(5) Kiko Beats / X';
+    });
     await waitFor(async () => (await tokens()) === 'off', 'Sincerely off on the tab', HANG_MS + 10000);
+  } catch (error) {
+    await page.close();
+    throw error;
   } finally {
     // The next tests need the worker back.
-    await hung;
+    await sleep(Math.max(0, hangEnds - Date.now()));
   }
   const tabId = await tabIdOf(browser, kase.url);
   // The report is sent again until the worker takes it.
