@@ -146,6 +146,15 @@ test('the recorder sees a request from each kind of extension context', async ()
     await page.evaluate((url) => fetch(url).catch(() => null), control + file);
     await page.close();
   }
+  // The worker loads the engine at install (it mirrors the early tokens), before the
+  // recorder was there: stopped now, it loads it again for the control page's calls.
+  const options = await browser.newPage();
+  await options.goto(browser.extensionUrl('options.html'));
+  const session = await options.raw.context().newCDPSession(options.raw);
+  await session.send('ServiceWorker.enable');
+  await session.send('ServiceWorker.stopAllWorkers');
+  await session.detach();
+  await options.close();
   const url = 'https://x.com/sincerely-network-control';
   browser.router.serve(url, '<!doctype html><title>(2) Home / X</title><p>Nothing but text.</p>', null);
   const page = await browser.newPage();
