@@ -869,7 +869,8 @@ function targetsSection({ scrolls, flash, start, size }) {
   const wasm = size.find((s) => s.file === 'sincerely_bg.wasm');
   const startMs = median(start['in-page'].warm.map((t) => t.ms));
   const rows = [
-    ['engine wasm ≤ 150 KB gzipped', `${wasm.gzip} B (${kib(wasm.gzip)})`, yes(wasm.gzip <= 150000)],
+    // "KB" read both ways: 150,000 B, and 150 KiB as the tables below count.
+    ['engine wasm ≤ 150 KB gzipped', `${wasm.gzip} B (${kib(wasm.gzip)})`, wasm.gzip <= 150000 ? 'met' : wasm.gzip <= 150 * 1024 ? 'met as 150 KiB, **not** as 150,000 B' : '**not met**'],
     ['start-up in-page ≤ 15 ms median', `${fixed(startMs, 1)} ms (worker path ${fixed(median(start.worker.warm.map((t) => t.ms)), 1)} ms)`, yes(startMs <= 15)],
   ];
   for (const scenario of SCENARIOS) {
