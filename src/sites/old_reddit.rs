@@ -13,7 +13,9 @@
 //! link is `a.comments` ("649 comments"), `a.reddit-comment-link` in the trending widget;
 //! the sidebar prints `.subscribers .number` and `.users-online .number`; the header prints
 //! `.userkarma`; user pages print `.karma` and `.comment-karma`; the mail badge is
-//! `.message-count`.
+//! `.message-count`. A comment page heads its tree with `.panestack-title .title` ("all 8
+//! comments") and folds replies into `span.morecomments` ("load more comments (3 replies)"),
+//! as its server templates print them (tests/fixtures/reddit/old-reddit-comments).
 
 use super::{HideStyle::Keep, HideStyle::Remove, MetricRule, ProfileRules, SiteRules};
 use crate::recognize::MetricKind::*;
@@ -74,6 +76,9 @@ pub const RULES: SiteRules = SiteRules {
         "a.comments",
         "a.reddit-comment-link",
         ".thing.comment .buttons li.first a:not(.bylink)",
+        // A comment page: "all 8 comments" above the tree, "load more comments (3 replies)".
+        ".panestack-title .title",
+        ".morecomments",
     ],
     prose: &[".usertext-body .md", "a.title"],
     observe: &["#siteTable", ".commentarea", ".side", "#header"],
