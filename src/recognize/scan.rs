@@ -278,7 +278,7 @@ fn match_before(text: &str, scanned: &Scanned, found: &[Count]) -> Option<Match>
         } else {
             // "Followers 1.2K" is a label only when it is the whole segment, or when a
             // colon or brackets say so ("Total views: 1,234", old Reddit's "full
-            // comments (649)").
+            // comments (649)", Instagram's "View replies (3)").
             if !ends_segment(text, number_end) {
                 return None;
             }

@@ -170,6 +170,17 @@ const EN: Table = &[
         ],
     ),
     (Others, S, &["others", "other people", "more"]),
+    // "Bo Okafor and 11 other mutual connections" (LinkedIn search results and cards).
+    (
+        Connections,
+        S,
+        &[
+            "other mutual connections",
+            "other mutual connection",
+            "other mutual friends",
+            "other mutual friend",
+        ],
+    ),
     (
         Unread,
         A,
