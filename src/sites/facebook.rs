@@ -12,9 +12,12 @@
 //! "<n> reactions; see who reacted to this"; comments and shares are buttons whose
 //! `span[dir=auto]` reads "56 comments"; the post text is `[data-ad-preview=message]`
 //! (older builds: `[data-ad-comet-preview=message]`); profile counts are links to
-//! `…/followers/`, `…/friends/`, `?sk=followers`, `?sk=friends`.
+//! `…/followers/`, `…/friends/`, `?sk=followers`, `?sk=friends`. The top bar is
+//! `div[role=banner]`; its Notifications and Messenger controls are `[role=button]`s whose
+//! `aria-label` starts with their name (scrapers open the panel through
+//! `[role="button"][aria-label^="Notifications"]`), the unread count a leaf span inside.
 
-use super::{HideStyle::Keep, MetricRule, ProfileRules, SiteRules};
+use super::{HideStyle::Keep, HideStyle::Remove, MetricRule, ProfileRules, SiteRules};
 use crate::recognize::MetricKind::*;
 
 pub const RULES: SiteRules = SiteRules {
@@ -33,6 +36,18 @@ pub const RULES: SiteRules = SiteRules {
             kind: Likes,
             selector: "[role=\"button\"][aria-label$=\"see who reacted to this\"]",
             hide: Keep,
+        },
+        // The red pills on Notifications and Messenger in the top bar: the leaf span only,
+        // so a badge drawn as nested spans counts once.
+        MetricRule {
+            kind: Unread,
+            selector: "[role=\"banner\"] [role=\"button\"][aria-label^=\"Notifications\"] span:not(:has(*))",
+            hide: Remove,
+        },
+        MetricRule {
+            kind: Unread,
+            selector: "[role=\"banner\"] [role=\"button\"][aria-label^=\"Messenger\"] span:not(:has(*))",
+            hide: Remove,
         },
     ],
     shadow: &[],
