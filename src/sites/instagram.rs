@@ -3,7 +3,7 @@
 //! Surfaces: the home feed (like lines and "View all N comments"), post detail pages and
 //! their comments ("12 likes" under each comment), profile headers (posts, followers,
 //! following), hover cards (the same counts list), search results, the unread badge of
-//! Messages and the "(3)" in the tab title.
+//! Messages, play counts of Reels grids, and the "(3)" in the tab title.
 //!
 //! Instagram ships hashed atomic classes, so the hooks are links and structure: the profile
 //! counts are the `li` items of the list in the profile `header section` ("1,234 posts",
@@ -11,10 +11,15 @@
 //! `/<user>/followers/` and `/<user>/following/`; a post's likes are a link to
 //! `/p/<id>/liked_by/` ("1,204 likes", or "Liked by ana and 1,203 others"), the comments link
 //! goes to `/p/<id>/comments/`; a post is an `article`, its caption the `h1` of the post page
-//! or the `span[dir=auto]` after the author in the feed. Learnt from the markup notes of
-//! public Instagram scrapers; the counts print among words, so they are candidates.
+//! or the `span[dir=auto]` after the author in the feed. In the post view (a page, or the
+//! `div[role=dialog]` opened from the feed), comments are `ul` lists whose footers hold
+//! buttons "12 likes" and "Reply", replies fold into a button "View replies (3)"
+//! (frabcus/instalamb `hideCommentLikeCounts`). Learnt from the markup notes of
+//! public Instagram scrapers; the counts print among words, so they are candidates. A reel
+//! tile (`a[href*="/reel/"]` in a grid) prints its bare play count in a `span.html-span`
+//! next to the view-count icon (Aryaman3012/insta_scrape `src/htmlParser.ts`).
 
-use super::{HideStyle::Remove, MetricRule, ProfileRules, SiteRules};
+use super::{HideStyle::Keep, HideStyle::Remove, MetricRule, ProfileRules, SiteRules};
 use crate::recognize::MetricKind::*;
 
 pub const RULES: SiteRules = SiteRules {
@@ -30,12 +35,22 @@ pub const RULES: SiteRules = SiteRules {
             selector: "a[href=\"/direct/inbox/\"] [aria-label$=\"unread messages\"]",
             hide: Remove,
         },
+        // A reel tile's play count (profile Reels tab, Reels grids): the `html-span` next to
+        // the view-count icon. Tiles sit outside posts; a post's own links (likes, comments)
+        // are candidates instead.
+        MetricRule {
+            kind: Views,
+            selector: "a[href*=\"/reel/\"]:not(article a) span.html-span",
+            hide: Keep,
+        },
     ],
     shadow: &[],
     candidates: &[
         "header section ul > li",
         "article a[href$=\"/liked_by/\"]",
         "article a[href$=\"/comments/\"]",
+        // Under each comment of a post view: "12 likes", and "View replies (3)".
+        "article ul button",
     ],
     prose: &[
         "article h1",
