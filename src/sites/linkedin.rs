@@ -14,7 +14,13 @@
 //! reactions are `.comments-comment-social-bar__reactions-count`; the profile top card lists
 //! "500+ connections" and "1,234 followers" in `ul` items; company pages print followers
 //! in `.org-top-card-summary-info-list__info-item` and employees in links to people search;
-//! the navigation badge is `.notification-badge__count`.
+//! the navigation badge is `.notification-badge__count`. Today's comments are
+//! `article.comments-comment-entity` (text in `.comments-comment-entity__content`) whose bar
+//! carries only `--cr` classes (`comments-comment-social-bar__reactions-count--cr`,
+//! `__replies-count--cr`: "3 replies"), as public comment scrapers note. People search
+//! results are `.entity-result` cards with social proof in `.entity-result__insights` ("Bo
+//! and 11 other mutual connections") and a creator's followers in
+//! `.reusable-search-simple-insight__text-container`.
 
 use super::{HideStyle::Keep, HideStyle::Remove, MetricRule, ProfileRules, SiteRules};
 use crate::recognize::MetricKind::*;
@@ -36,6 +42,12 @@ pub const RULES: SiteRules = SiteRules {
             selector: ".comments-comment-social-bar__reactions-count",
             hide: Keep,
         },
+        // Today's comment bar carries only the `--cr` variants of its classes.
+        MetricRule {
+            kind: Likes,
+            selector: ".comments-comment-social-bar__reactions-count--cr",
+            hide: Keep,
+        },
         MetricRule {
             kind: Unread,
             selector: ".notification-badge__count",
@@ -53,11 +65,17 @@ pub const RULES: SiteRules = SiteRules {
         // Company pages: "12,345 followers", "View all 69 employees".
         ".org-top-card-summary-info-list__info-item",
         "a[href*=\"/search/results/people/\"] > span",
+        // A comment's "3 replies" (`__replies-count`, today `__replies-count--cr`).
+        "[class*=\"comments-comment-social-bar__replies-count\"]",
+        // Search results: "Bo and 11 other mutual connections", a creator's "4.5K followers".
+        ".entity-result__insights",
+        ".reusable-search-simple-insight__text-container",
     ],
     prose: &[
         ".update-components-text",
         ".feed-shared-update-v2__description",
         ".comments-comment-item__main-content",
+        ".comments-comment-entity__content",
     ],
     observe: &["main", "#global-nav"],
     title_counter: true,
