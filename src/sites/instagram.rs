@@ -57,7 +57,8 @@ pub const RULES: SiteRules = SiteRules {
         "article span[dir=\"auto\"]",
         "header section h1",
     ],
-    observe: &["main", "nav"],
+    // The post view opened from the feed is a dialog outside main.
+    observe: &["main", "nav", "[role=\"dialog\"]"],
     title_counter: true,
     // A profile page shows its posts as a grid of images whose alt text is generated ("Photo
     // by Ana on …. May be an image of …"); captions and comments are only in the post dialog,
