@@ -122,7 +122,9 @@ pub const RULES: SiteRules = SiteRules {
         time: "time[datetime]",
         // `.status.status-reply` marks every reply; the thread label names whom.
         reply_marker: ".status-reply",
-        reply_to: ".status__prepend:has(.icon-reply) a.status__display-name",
+        // StatusThreadLabel's link ("Replied to <name>") is a LinkedDisplayName: a plain
+        // link to /@acct, without the boost line's status__display-name class.
+        reply_to: ".status__prepend:has(.icon-reply) a[href]",
         ..ProfileRules::NONE
     },
     source: "mastodon/mastodon app/javascript/mastodon/ (components/status_action_bar, features/status/components/detailed_status, features/account_timeline/components/account_header)",

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { launch } from './browsers.mjs';
+import { disableAddedHosts, enableAddedHosts, launch } from './browsers.mjs';
 import { loadCases, ROOT, sleep, waitFor } from './harness.mjs';
 import { runCase } from './cases.mjs';
 import { readBadges } from './pierce.mjs';
@@ -93,8 +93,13 @@ for (const browserName of ['chromium', 'firefox']) {
     });
 
     for (const kase of cases) {
-      test(kase.id, { skip: kase.pending ?? false }, async () => {
+      test(kase.id, { skip: kase.pending ?? false }, async (t) => {
         const expected = expectedBadge(kase);
+        // A Mastodon instance: switched on as the popup does it (tests/e2e/fixture-suite.mjs).
+        if (kase.settings) {
+          await enableAddedHosts(browser, kase.settings);
+          t.after(() => disableAddedHosts(browser, kase.settings));
+        }
         const { page } = await runCase(browser, kase, { keepPage: true });
         const badge = await badgeOn(page);
         assertShows(badge, expected);
