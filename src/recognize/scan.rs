@@ -131,9 +131,11 @@ fn unread_in_title(text: &str) -> Option<Count> {
     }
     let mut cut_end = span.end + 1;
     if let Some(space) = char_at(text, cut_end).filter(|c| is_joining_space(*c)) {
-        // "(555) 123-4567" and "(3) (5) Home" are not one counter and a title.
-        let next = char_at(text, cut_end + space.len_utf8());
-        if next.is_some_and(|c| is_digit(c) || c == '(') {
+        // "(555) 123-4567" and "(3) (5) Home" are not one counter and a title, but
+        // "(3) 100 loaves in 60 seconds - YouTube" is: titles open with numbers too.
+        let next_at = cut_end + space.len_utf8();
+        let next = char_at(text, next_at);
+        if next == Some('(') || next.is_some_and(is_digit) && continues_phone(text, next_at) {
             return None;
         }
         cut_end += space.len_utf8();
@@ -147,6 +149,22 @@ fn unread_in_title(text: &str) -> Option<Count> {
         // The brackets belong to the counter: "(3) Home" becomes "Home".
         cut: open..cut_end,
     })
+}
+
+/// Whether the digits at `at` read as the rest of a telephone number after an area code
+/// in brackets: "123-4567", "123.4567", "123 4567".
+fn continues_phone(text: &str, at: usize) -> bool {
+    let digits_end = text[at..]
+        .char_indices()
+        .find(|(_, c)| !is_digit(*c))
+        .map_or(text.len(), |(i, _)| at + i);
+    match char_at(text, digits_end) {
+        Some('-' | '\u{2010}' | '\u{2013}' | '.') => true,
+        Some(c) if is_joining_space(c) => {
+            char_at(text, digits_end + c.len_utf8()).is_some_and(is_digit)
+        }
+        _ => false,
+    }
 }
 
 struct Match {

@@ -169,7 +169,8 @@ const EN: Table = &[
             "posts", "post", "tweets", "tweet", "toots", "videos", "video",
         ],
     ),
-    (Others, S, &["others", "other people", "more"]),
+    // Bluesky groups one more person as "Bo and 1 other liked your post".
+    (Others, S, &["others", "other", "other people", "more"]),
     // "Bo Okafor and 11 other mutual connections" (LinkedIn search results and cards).
     (
         Connections,

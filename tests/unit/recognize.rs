@@ -124,6 +124,10 @@ fn rewrites_keep_the_words() {
         hide("Liked by ana and 1,203 others"),
         "Liked by ana and others"
     );
+    assert_eq!(
+        hide("Bo Okafor and 1 other followed you"),
+        "Bo Okafor and other followed you"
+    );
     assert_eq!(hide("View all 69 employees"), "View all employees");
     assert_eq!(
         hide("14,748,479 views • 24 Apr 2018"),
@@ -145,6 +149,16 @@ fn titles_carry_unread_counters() {
     );
     assert_eq!(find_counts("(3)", TextContext::Title).len(), 1);
     assert!(find_counts("(555) 123-4567", TextContext::Title).is_empty());
+    assert!(find_counts("(555) 123 4567", TextContext::Title).is_empty());
+    assert!(find_counts("(3) (5) Home", TextContext::Title).is_empty());
+    // A title that opens with a number keeps it; only the counter goes.
+    let title = "(3) 100 loaves in 60 seconds #shorts - YouTube";
+    let counts = find_counts(title, TextContext::Title);
+    assert_eq!(counts.len(), 1);
+    assert_eq!(
+        rewrite(title, &counts, RewriteMode::Hide),
+        "100 loaves in 60 seconds #shorts - YouTube"
+    );
     assert!(find_counts("(3) Home / X", TextContext::Label).is_empty());
 }
 
@@ -171,6 +185,7 @@ fn traps_are_left_alone() {
         "3 5 likes",
         "She likes 3 things",
         "5 others",
+        "1 other",
     ] {
         assert!(kinds(trap).is_empty(), "{trap}");
     }
