@@ -8,8 +8,11 @@
 //! the public markup notes of Control Panel for Twitter: every action button carries a
 //! `data-testid` (`reply`, `retweet`/`unretweet`, `like`/`unlike`, `bookmark`/
 //! `removeBookmark`) and prints its count in `span[data-testid=app-text-transition-container]`;
-//! the view count is the same span inside the `…/analytics` link. Profile counts are links
-//! to `/following`, `/followers`, `/verified_followers`, whose first span is the number.
+//! the view count is the same span inside the `…/analytics` link, except on the focal post of
+//! a post page (`article[tabindex="-1"]`), which prints "1.2M Views" last in its time row.
+//! Profile counts are links to `/following`, `/followers`, `/verified_followers`, whose first
+//! span is the number; the hover card (`[data-testid=HoverCard]` in `#layers`) prints the same
+//! links (Control Panel for Twitter hides `:is(#layers, body.Profile) a[href$="/following"]`).
 
 use super::{HideStyle::Keep, HideStyle::Remove, MetricRule, ProfileRules, SiteRules};
 use crate::recognize::MetricKind::*;
@@ -112,6 +115,10 @@ pub const RULES: SiteRules = SiteRules {
         "[data-testid=\"socialContext\"]",
         // The "5,432 posts" line under the name in the profile's top bar.
         "[data-testid=\"primaryColumn\"] h2[role=\"heading\"] + div[dir]",
+        // "1.2M Views" on a post's own page: the last of the focal post's time row (the time
+        // link, a middot, the views), as insin/control-panel-for-twitter hides "Views under
+        // the focused tweet". No analytics link there, so the views rule above misses it.
+        "article[data-testid=\"tweet\"][tabindex=\"-1\"] div[dir] + div[aria-hidden=\"true\"]:nth-child(2):nth-last-child(2) + div[dir]:last-child",
     ],
     prose: &[
         "[data-testid=\"tweetText\"]",
