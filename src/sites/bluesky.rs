@@ -2,8 +2,9 @@
 //!
 //! Surfaces: the home, list and custom feeds, post detail pages (the "12 reposts · 3 quotes ·
 //! 240 likes" row), profile headers (followers, following, post count), profile hover cards,
-//! search results (the same post and profile cards), reply threads, the unread badges on
-//! Notifications and Chat in the side navigation, and the "(3)" in the tab title.
+//! search results (the same post and profile cards), reply threads, notifications ("Bo and 12
+//! others liked your post"), the unread badges on Notifications and Chat in the side
+//! navigation, and the "(3)" in the tab title.
 //!
 //! Hooks, learnt from the rendered profile in tests/fixtures/bluesky/profile-stephenking and from
 //! bluesky-social/social-app (MIT):
@@ -16,6 +17,10 @@
 //! - the profile header (snapshot) and `src/components/ProfileHoverCard/index.web.tsx`: the
 //!   counts are links to `/profile/<handle>/followers` and `/follows` whose first span is the
 //!   number; the post count is the element right after the follows link;
+//! - `src/view/com/notifications/NotificationFeedItem.tsx`: a grouped notification is a link
+//!   with testID `feedItem-by-<author>` whose Text, labelled with the same sentence, prints
+//!   "Bo and 12 others liked your post" (the count of the others is a like, repost or follow
+//!   count, so the recognizer takes it out);
 //! - `src/view/shell/desktop/LeftNav.tsx`: the unread count is a text labelled
 //!   "<n> unread items" inside the nav link;
 //! - `src/lib/strings/headings.ts` (`bskyTitle`): the title starts with "(<n>) " when unread.
@@ -96,7 +101,12 @@ pub const RULES: SiteRules = SiteRules {
         },
     ],
     shadow: &[],
-    candidates: &[],
+    candidates: &[
+        // A grouped notification's sentence, "Bo and 12 others liked your post · 2h": the
+        // Text carrying its accessibility label inside the item's link
+        // (src/view/com/notifications/NotificationFeedItem.tsx).
+        "a[data-testid^=\"feedItem-by-\"] div[dir=\"auto\"][aria-label]",
+    ],
     prose: &[
         "[data-testid=\"postText\"]",
         "[data-testid=\"profileHeaderDescription\"]",
