@@ -3,7 +3,8 @@
 //! Surfaces: the home and subscriptions grids, search results and the watch page's
 //! recommendations (view counts in each item's metadata line), the watch page (views, likes,
 //! the comment count, comment likes, the channel's subscriber count), channel pages (the
-//! header's subscriber and video counts), Shorts (like and comment counts), the notification
+//! header's subscriber and video counts), channels in search results (subscribers), Shorts
+//! (like and comment counts, the comments panel's count), the notification
 //! badge of the top bar and the "(3)" in the tab title.
 //!
 //! Hooks: YouTube's custom elements (Polymer `ytd-*` and the newer view models), learnt from
@@ -14,9 +15,13 @@
 //! `ytd-comments-header-renderer .count-text` whose first span is the number,
 //! `ytd-watch-info-text #info` and `ytd-video-view-count-renderer` ("14,748,479 views" among a
 //! date), `#metadata-line` and `yt-content-metadata-view-model` ("1.2M views • 3 days ago",
-//! "@handle • 1.2M subscribers • 345 videos"), `.yt-spec-icon-badge-shape__badge` (the
-//! notification count). Texts that mix counts with dates are candidates; the recognizer
-//! keeps the dates.
+//! "@handle • 1.2M subscribers • 345 videos"), `ytd-channel-renderer #video-count` (a channel
+//! in search results: "1.2M subscribers" sits in the field named for videos),
+//! `.yt-spec-icon-badge-shape__badge` (the notification count). Shorts (stefin0/YouHider
+//! constants.js): `ytd-reel-video-renderer` with `#like-button` and `#comments-button`, the
+//! count in `span.yt-core-attributed-string--word-wrapping`; the comments panel's count is
+//! `ytd-engagement-panel-title-header-renderer #contextual-info`. Texts that mix counts with
+//! dates are candidates; the recognizer keeps the dates.
 
 use super::{HideStyle::Keep, HideStyle::Remove, MetricRule, ProfileRules, SiteRules};
 use crate::recognize::MetricKind::*;
@@ -53,6 +58,25 @@ pub const RULES: SiteRules = SiteRules {
             selector: "ytd-comments-header-renderer .count-text > span:first-child",
             hide: Keep,
         },
+        // Shorts: the like and comment counts under each button's icon, and the count next
+        // to "Comments" in the comments panel (watch page and Shorts).
+        MetricRule {
+            kind: Likes,
+            selector:
+                "ytd-reel-video-renderer #like-button .yt-core-attributed-string--word-wrapping",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Replies,
+            selector:
+                "ytd-reel-video-renderer #comments-button .yt-core-attributed-string--word-wrapping",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Replies,
+            selector: "ytd-engagement-panel-title-header-renderer #contextual-info",
+            hide: Keep,
+        },
         MetricRule {
             kind: Unread,
             selector: "ytd-notification-topbar-button-renderer .yt-spec-icon-badge-shape__badge",
@@ -63,7 +87,13 @@ pub const RULES: SiteRules = SiteRules {
     candidates: &[
         "ytd-watch-info-text #info",
         "ytd-video-view-count-renderer",
-        "#metadata-line",
+        // One item at a time ("1.2M views", "3 days ago"): the spans touch, so the whole line
+        // would read "1.2M views3 days ago".
+        "#metadata-line > span",
+        // A channel in search results prints its subscribers in #video-count (its handle in
+        // #subscribers); older layouts the other way round.
+        "ytd-channel-renderer #video-count",
+        "ytd-channel-renderer #subscribers",
         // One metadata row at a time: the rows are sibling divs without spaces between them,
         // so the whole model would read "Kitchen Physics1.2M views".
         "yt-content-metadata-view-model > div",
