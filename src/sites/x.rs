@@ -128,6 +128,8 @@ pub const RULES: SiteRules = SiteRules {
         "[data-testid=\"primaryColumn\"]",
         "[data-testid=\"sidebarColumn\"]",
         "nav[role=\"navigation\"]",
+        // The portal of hover cards, menus and the media viewer, outside both columns.
+        "#layers",
     ],
     title_counter: true,
     profile: ProfileRules {
