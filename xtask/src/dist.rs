@@ -2,7 +2,8 @@
 //! dist/firefox (unpacked) and their zips, with one manifest source for both; and
 //! dist/chrome-faults, a test build that can be made to panic (src/fault.rs).
 
-use crate::util::{root, sh, Result};
+use crate::util::{root, Result};
+use crate::wasm::Module;
 use serde_json::{json, Value};
 use sincerely::sites;
 use std::fs;
@@ -13,49 +14,26 @@ const BROWSERS: [&str; 2] = ["chrome", "firefox"];
 const ENGINE_JS: &str = "sincerely.js";
 const ENGINE_WASM: &str = "sincerely_bg.wasm";
 
-pub fn run() -> Result {
-    crate::codegen::run(false)?;
-    sh(&[
-        "cargo",
-        "build",
-        "--quiet",
-        "--lib",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--no-default-features",
-        "--features",
-        "panic-hook",
-    ])?;
-    let bindgen_dir = "target/wasm-bindgen";
-    sh(&[
-        "wasm-bindgen",
-        "target/wasm32-unknown-unknown/release/sincerely.wasm",
-        "--target",
-        "no-modules",
-        "--no-typescript",
-        "--out-dir",
-        bindgen_dir,
-    ])?;
-    // Debian's binaryen 108 miscompiles externref tables; the npm package is current.
-    // The features are the ones rustc enables by default for wasm32.
-    // The producers, debug and target-features sections are for tools, not browsers.
-    sh(&[
-        "node_modules/.bin/wasm-opt",
+/// The engine the content scripts and the worker load: small over fast. The producers,
+/// debug and target-features sections are for tools, not browsers.
+const ENGINE: Module = Module {
+    features: "panic-hook",
+    target_dir: "target",
+    cargo_args: &[],
+    js_target: "no-modules",
+    out_name: "sincerely",
+    out_dir: "target/wasm-bindgen",
+    opt: &[
         "-Oz",
         "--strip-debug",
         "--strip-producers",
         "--strip-target-features",
-        "--enable-bulk-memory",
-        "--enable-reference-types",
-        "--enable-nontrapping-float-to-int",
-        "--enable-sign-ext",
-        "--enable-multivalue",
-        "--enable-mutable-globals",
-        "-o",
-        "target/wasm-bindgen/sincerely_bg.opt.wasm",
-        "target/wasm-bindgen/sincerely_bg.wasm",
-    ])?;
+    ],
+};
+
+pub fn run() -> Result {
+    crate::codegen::run(false)?;
+    ENGINE.build()?;
     let dist = root().join("dist");
     if dist.exists() {
         fs::remove_dir_all(&dist).map_err(|e| e.to_string())?;
@@ -65,16 +43,8 @@ pub fn run() -> Result {
         let out = dist.join(browser);
         copy_dir(&root().join("extension"), &out)?;
         fs::remove_file(out.join("manifest.jsonc")).map_err(|e| e.to_string())?;
-        fs::copy(
-            root().join(bindgen_dir).join(ENGINE_JS),
-            out.join(ENGINE_JS),
-        )
-        .map_err(|e| e.to_string())?;
-        fs::copy(
-            root().join("target/wasm-bindgen/sincerely_bg.opt.wasm"),
-            out.join(ENGINE_WASM),
-        )
-        .map_err(|e| e.to_string())?;
+        fs::copy(root().join(ENGINE.js()), out.join(ENGINE_JS)).map_err(|e| e.to_string())?;
+        fs::copy(root().join(ENGINE.wasm()), out.join(ENGINE_WASM)).map_err(|e| e.to_string())?;
         let manifest = manifest_for(browser, source.clone())?;
         let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
         fs::write(out.join("manifest.json"), text + "\n").map_err(|e| e.to_string())?;
@@ -97,34 +67,19 @@ pub fn run() -> Result {
 /// dist/chrome-faults: dist/chrome with an engine built with `fault-injection`
 /// (src/fault.rs), for the end-to-end test of a real panic. Never zipped or shipped.
 fn fault_build() -> Result {
-    sh(&[
-        "cargo",
-        "build",
-        "--quiet",
-        "--lib",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--target-dir",
-        "target/faults",
-        "--no-default-features",
-        "--features",
-        "panic-hook,fault-injection",
-    ])?;
-    let bindgen_dir = "target/faults/wasm-bindgen";
-    sh(&[
-        "wasm-bindgen",
-        "target/faults/wasm32-unknown-unknown/release/sincerely.wasm",
-        "--target",
-        "no-modules",
-        "--no-typescript",
-        "--out-dir",
-        bindgen_dir,
-    ])?;
+    // Not optimised: a test build, and wasm-opt is the slowest step.
+    let module = Module {
+        features: "panic-hook,fault-injection",
+        target_dir: "target/faults",
+        out_dir: "target/faults/wasm-bindgen",
+        opt: &[],
+        ..ENGINE
+    };
+    module.build()?;
     let out = root().join("dist/chrome-faults");
     copy_dir(&root().join("dist/chrome"), &out)?;
-    for file in [ENGINE_JS, ENGINE_WASM] {
-        fs::copy(root().join(bindgen_dir).join(file), out.join(file)).map_err(|e| e.to_string())?;
+    for (from, to) in [(module.js(), ENGINE_JS), (module.wasm(), ENGINE_WASM)] {
+        fs::copy(root().join(from), out.join(to)).map_err(|e| e.to_string())?;
     }
     Ok(())
 }

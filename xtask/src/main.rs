@@ -19,6 +19,7 @@ mod fuzz;
 mod setup;
 mod ui;
 mod util;
+mod wasm;
 mod www;
 
 use std::process::ExitCode;

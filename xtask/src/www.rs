@@ -9,7 +9,8 @@
 //!   index page shows. The run command opens the same pages at their real addresses with
 //!   the extension loaded.
 
-use crate::util::{root, sh, Result};
+use crate::util::{root, Result};
+use crate::wasm::Module;
 use serde_json::{json, Value};
 use std::fs;
 
@@ -22,55 +23,24 @@ const TARGET_DIR: &str = "target/www-build";
 const PKG_DIR: &str = "www/pkg";
 
 pub fn build() -> Result {
-    sh(&[
-        "cargo",
-        "build",
-        "--quiet",
-        "--lib",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--no-default-features",
-        "--features",
-        "panic-hook,www",
-        "--target-dir",
-        TARGET_DIR,
-        // Speed over size here, unlike the extension: parsing and scoring a 50,000-post
-        // export took about a third less CPU at opt-level 3 than at "z" (measured in Node
-        // on cd63490's model), for 100 KB more wasm.
-        "--config",
-        "profile.release.opt-level=3",
-    ])?;
     let pkg = root().join(PKG_DIR);
     if pkg.exists() {
         fs::remove_dir_all(&pkg).map_err(|e| e.to_string())?;
     }
-    sh(&[
-        "wasm-bindgen",
-        &format!("{TARGET_DIR}/wasm32-unknown-unknown/release/sincerely.wasm"),
-        "--target",
-        "web",
-        "--no-typescript",
-        "--out-name",
-        "sincerely_www",
-        "--out-dir",
-        PKG_DIR,
-    ])?;
-    // The same wasm-opt and features as dist.rs (see the comment there), for speed.
-    let wasm = format!("{PKG_DIR}/sincerely_www_bg.wasm");
-    sh(&[
-        "node_modules/.bin/wasm-opt",
-        "-O3",
-        "--enable-bulk-memory",
-        "--enable-reference-types",
-        "--enable-nontrapping-float-to-int",
-        "--enable-sign-ext",
-        "--enable-multivalue",
-        "--enable-mutable-globals",
-        "-o",
-        &wasm,
-        &wasm,
-    ])?;
+    let module = Module {
+        features: "panic-hook,www",
+        target_dir: TARGET_DIR,
+        // Speed over size here, unlike the extension: parsing and scoring a 50,000-post
+        // export took about a third less CPU at opt-level 3 than at "z" (measured in Node
+        // on cd63490's model), for 100 KB more wasm.
+        cargo_args: &["--config", "profile.release.opt-level=3"],
+        js_target: "web",
+        out_name: "sincerely_www",
+        out_dir: PKG_DIR,
+        opt: &["-O3"],
+    };
+    module.build()?;
+    let wasm = module.wasm();
     let size = fs::metadata(root().join(&wasm))
         .map_err(|e| e.to_string())?
         .len();

@@ -1,0 +1,89 @@
+//! The one recipe that turns the crate into a browser's wasm module: `cargo build` for
+//! wasm32 with a feature set → `wasm-bindgen` → `wasm-opt`. The engine, its fault-injection
+//! twin, the popup's UI and the www playground differ only in the fields of [`Module`].
+
+use crate::util::{sh, Result};
+
+/// wasm-opt's features: the ones rustc enables by default for wasm32.
+const WASM_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-reference-types",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-multivalue",
+    "--enable-mutable-globals",
+];
+
+pub struct Module<'a> {
+    /// Cargo features, with the default ones off.
+    pub features: &'a str,
+    /// Each feature set builds in its own target directory, so that one build does not
+    /// make the next rebuild everything.
+    pub target_dir: &'a str,
+    /// Extra `cargo build` arguments (a profile override).
+    pub cargo_args: &'a [&'a str],
+    /// wasm-bindgen's `--target`: `no-modules` for extension scripts, `web` for ES modules.
+    pub js_target: &'a str,
+    /// The files are `<out_name>.js` and `<out_name>_bg.wasm` in `out_dir`.
+    pub out_name: &'a str,
+    pub out_dir: &'a str,
+    /// wasm-opt's level and passes (`-Oz` for size, `-O3` for speed), or none at all.
+    pub opt: &'a [&'a str],
+}
+
+impl Module<'_> {
+    /// Builds the module; the wasm in `out_dir` is the optimised one.
+    pub fn build(&self) -> Result {
+        let mut cargo = vec![
+            "cargo",
+            "build",
+            "--quiet",
+            "--lib",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--target-dir",
+            self.target_dir,
+            "--no-default-features",
+            "--features",
+            self.features,
+        ];
+        cargo.extend_from_slice(self.cargo_args);
+        sh(&cargo)?;
+        let built = format!(
+            "{}/wasm32-unknown-unknown/release/sincerely.wasm",
+            self.target_dir
+        );
+        sh(&[
+            "wasm-bindgen",
+            &built,
+            "--target",
+            self.js_target,
+            "--no-typescript",
+            "--out-name",
+            self.out_name,
+            "--out-dir",
+            self.out_dir,
+        ])?;
+        if !self.opt.is_empty() {
+            // Debian's binaryen 108 miscompiles externref tables; the npm package is current.
+            let wasm = self.wasm();
+            let mut opt = vec!["node_modules/.bin/wasm-opt"];
+            opt.extend_from_slice(self.opt);
+            opt.extend_from_slice(&WASM_FEATURES);
+            opt.extend_from_slice(&["-o", &wasm, &wasm]);
+            sh(&opt)?;
+        }
+        Ok(())
+    }
+
+    /// The wasm file, relative to the repository root.
+    pub fn wasm(&self) -> String {
+        format!("{}/{}_bg.wasm", self.out_dir, self.out_name)
+    }
+
+    /// The JavaScript glue, relative to the repository root.
+    pub fn js(&self) -> String {
+        format!("{}/{}.js", self.out_dir, self.out_name)
+    }
+}
