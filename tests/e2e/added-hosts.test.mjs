@@ -101,6 +101,9 @@ test('Mastodon: the popup recognises an instance by its markup and enables Since
 test('Mastodon: the instance stays enabled after a browser restart', async () => {
   await browser.close();
   browser = await launch('chromium', { userDataDir: profileDir });
+  // The registration was kept (persistAcrossSessions); a page that loads while Chrome is
+  // still starting the extension may miss it, as it would miss the manifest's scripts.
+  await waitFor(async () => (await registered()).some((script) => script.id === 'sincerely-mastodon'), 'the registration after the restart');
   const tab = await openTab(mastodon);
   const state = await waitFor(async () => {
     const now = await tabState(tab);
@@ -171,8 +174,14 @@ test('generic mode: the popup switches Sincerely on for a site without rules, an
   assert.equal(await again.evaluate(() => document.getElementById('generic').checked), true);
   await again.click('label[for=generic]');
   await waitFor(async () => (await registered()).length === 0, 'the registration removed');
-  for (const origin of origins) assert.equal(await granted(origin), false, `${origin} given back`);
+  // Permissions go after the registration: wait for them rather than race them.
+  for (const origin of origins) await waitFor(async () => !(await granted(origin)), `${origin} given back`);
   assert.deepEqual((await stored()).genericHosts, []);
+  // The reloaded tab is the page as the site sent it; closing a tab mid-reload can hang.
+  await waitFor(async () => {
+    const now = await tabState(tab).catch(() => null);
+    return now && now.hidden === null;
+  }, 'the tab reloaded without Sincerely');
   await again.close();
   await tab.close();
 });

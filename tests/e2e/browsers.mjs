@@ -89,11 +89,12 @@ async function launchChromium({ extension = true, userDataDir, bfcache = false, 
         for (const origin of origins) {
           await page.evaluate(
             ([id, pattern]) =>
-              new Promise((resolve, reject) =>
+              new Promise((resolve, reject) => {
+                setTimeout(() => reject(new Error(`chrome://extensions did not add ${pattern} in 15 s`)), 15000);
                 chrome.developerPrivate.addHostPermission(id, pattern, () =>
                   chrome.runtime.lastError ? reject(new Error(chrome.runtime.lastError.message)) : resolve(),
-                ),
-              ),
+                );
+              }),
             [extensionId, origin],
           );
         }

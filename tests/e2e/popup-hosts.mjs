@@ -33,9 +33,27 @@ export async function openRealPopup(browser, tabUrl) {
     if (parsed.error) reply.reject(new Error(parsed.error.message));
     else reply.resolve(parsed.result);
   });
+  // A popup that closed or stopped answering fails the call instead of hanging the run.
+  let closed = false;
+  cdp.on('Target.detachedFromTarget', ({ sessionId: gone }) => {
+    if (gone !== sessionId) return;
+    closed = true;
+    for (const reply of replies.values()) reply.reject(new Error('the popup closed'));
+    replies.clear();
+  });
   const send = (method, params = {}) => {
+    if (closed) return Promise.reject(new Error('the popup closed'));
     const id = nextId++;
-    const reply = new Promise((resolve, reject) => replies.set(id, { resolve, reject }));
+    const reply = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        replies.delete(id);
+        reject(new Error(`${method}: no answer from the popup in 15 s`));
+      }, 15000);
+      replies.set(id, {
+        resolve: (value) => (clearTimeout(timer), resolve(value)),
+        reject: (error) => (clearTimeout(timer), reject(error)),
+      });
+    });
     cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => {});
     return reply;
   };

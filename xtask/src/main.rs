@@ -77,7 +77,14 @@ fn test(args: &[String]) -> util::Result {
     )?;
     step(
         "end-to-end: Chromium and Firefox",
-        &["node", "--test", "--test-concurrency=1", "tests/e2e/"],
+        // No test may hang the run: one that stalls fails after 10 minutes.
+        &[
+            "node",
+            "--test",
+            "--test-concurrency=1",
+            "--test-timeout=600000",
+            "tests/e2e/",
+        ],
     )?;
     Ok(())
 }
