@@ -19,12 +19,17 @@ let browser;
 
 before(async () => {
   browser = await launch('chromium', { bfcache: true });
-  for (const kase of cases) browser.router.serve(kase.url, kase.html, kase.cspHeader);
 });
 
 after(async () => {
   await browser?.close();
 });
+
+// Several fixtures share an address (x.com/home): each is served just before its visit.
+function visit(page, kase) {
+  browser.router.serve(kase.url, kase.html, kase.cspHeader);
+  return page.goto(kase.url);
+}
 
 // Records every pageshow, so the test knows whether the page came from the cache.
 const pageshowRecorder = `addEventListener('pageshow', (event) => {
@@ -49,12 +54,12 @@ for (const { from, to } of pairs) {
     const page = await browser.newPage();
     await page.addInitScript(pageshowRecorder);
     await page.addInitScript(probeSource(first.probes));
-    await page.goto(first.url);
+    await visit(page, first);
     if (first.ready) await waitFor(() => page.evaluate((s) => !!document.querySelector(s), first.ready), 'the page script');
     await waitFor(async () => (await rootState(page)).hidden === first.expectHidden, `${from} hidden`);
     // Marks this document: only a page restored from the cache still carries it.
     await page.evaluate(() => (window.__sameDocument = true));
-    await page.goto(second.url);
+    await visit(page, second);
     await waitFor(async () => (await rootState(page)).hidden === second.expectHidden, `${to} hidden`);
     await page.raw.goBack({ waitUntil: 'commit' });
     assert.equal(await page.evaluate(() => window.__sameDocument), true, 'restored from the back/forward cache');
@@ -74,10 +79,10 @@ test('a settings change made while the page was cached applies when it comes bac
   const first = cases.find((c) => c.id === 'x/profile-kikobeats');
   const second = cases.find((c) => c.id === 'x/home-timeline');
   const page = await browser.newPage();
-  await page.goto(first.url);
+  await visit(page, first);
   await waitFor(() => page.evaluate(() => document.documentElement.getAttribute('data-sincerely-hidden') !== null), 'the plan');
   await page.evaluate(() => (window.__sameDocument = true));
-  await page.goto(second.url);
+  await visit(page, second);
   await waitFor(() => page.evaluate(() => document.documentElement.getAttribute('data-sincerely-hidden') !== null), 'the second plan');
   await browser.worker().evaluate(() => chrome.storage.sync.set({ settings: { metrics: { likes: 'show' } } }));
   await page.raw.goBack({ waitUntil: 'commit' });
