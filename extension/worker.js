@@ -103,7 +103,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     case 'syncGeneric':
       // Only the extension's own pages (popup, options) may ask; content scripts may not.
       if (sender.id !== api.runtime.id || !sender.url?.startsWith(api.runtime.getURL(''))) return false;
-      syncGenericScripts()
+      syncRegistrations()
         .then(() => (message.tabId !== undefined ? api.tabs.reload(message.tabId) : undefined))
         .then(() => sendResponse(true), (error) => sendResponse({ error: String(error?.message ?? error) }));
       return true;
@@ -190,7 +190,7 @@ const ADDED_HOSTS = [
   { id: 'sincerely-mastodon', field: 'mastodonHosts', css: ['generated/mastodon.css'] },
 ];
 let registrationSync = Promise.resolve();
-function syncGenericScripts() {
+function syncRegistrations() {
   registrationSync = registrationSync.then(syncRegistrationsNow, syncRegistrationsNow);
   return registrationSync;
 }
@@ -247,26 +247,25 @@ async function forgetRevokedHosts(removed) {
   if (changed) await api.storage.sync.set({ settings: next });
 }
 
-api.permissions?.onAdded?.addListener(() => syncGenericScripts());
+api.permissions?.onAdded?.addListener(() => syncRegistrations());
 api.permissions?.onRemoved?.addListener((removed) => {
-  forgetRevokedHosts(removed).finally(() => syncGenericScripts());
+  forgetRevokedHosts(removed).finally(() => syncRegistrations());
 });
 api.storage.onChanged.addListener((changes, area) => {
   if (area === 'sync' && changes.settings) {
-    syncGenericScripts();
+    syncRegistrations();
     mirrorEarlyTokens();
   }
 });
-api.runtime.onStartup?.addListener(() => {
+// At install, update and browser start: settings in this version, registrations and the
+// first-paint mirror as the settings say.
+function onStart() {
   upgradeSettingsLogged();
-  syncGenericScripts();
+  syncRegistrations();
   mirrorEarlyTokens();
-});
-api.runtime.onInstalled?.addListener(() => {
-  upgradeSettingsLogged();
-  syncGenericScripts();
-  mirrorEarlyTokens();
-});
+}
+api.runtime.onStartup?.addListener(onStart);
+api.runtime.onInstalled?.addListener(onStart);
 
 api.commands?.onCommand?.addListener(async (command, tab) => {
   if (command !== 'toggle-pause') return;

@@ -277,7 +277,7 @@ test('generic mode: the worker registers the content script only where the user 
   assert.equal(await popup.$('#generic'), null);
   await popup.close();
   const registered = () =>
-    browser.worker().evaluate(() => syncGenericScripts().then(() => chrome.scripting.getRegisteredContentScripts()));
+    browser.worker().evaluate(() => syncRegistrations().then(() => chrome.scripting.getRegisteredContentScripts()));
   const settings = await stored();
   await setStored({ ...settings, genericHosts: ['x.com', 'example.org'] });
   const scripts = await registered();
