@@ -20,6 +20,7 @@ pub mod score;
 pub mod settings;
 pub mod sites;
 mod small_sort;
+mod word_list;
 
 #[doc(inline)]
 pub use engine::Engine;

@@ -12,6 +12,7 @@
 
 use super::kind::MetricKind::{self, *};
 use super::lexicon::{Lang, AFTER, BEFORE, FRAME, SOCIAL, TAIL};
+use crate::word_list::{word_list, WordList};
 
 const A: u8 = AFTER;
 const AB: u8 = AFTER | BEFORE;
@@ -20,7 +21,7 @@ const F: u8 = FRAME;
 const T: u8 = TAIL;
 const S: u8 = AFTER | SOCIAL;
 
-pub(super) type Table = &'static [(MetricKind, u8, &'static [&'static str])];
+pub(super) type Table = &'static [(MetricKind, u8, WordList)];
 
 pub(super) const TABLES: &[(Lang, Table)] = &[
     (Lang::En, EN),
@@ -41,13 +42,13 @@ const EN: Table = &[
     (
         Followers,
         AB,
-        &["followers", "follower", "verified followers", "fans"],
+        word_list!["followers", "follower", "verified followers", "fans"],
     ),
-    (Following, AB, &["following"]),
+    (Following, AB, word_list!["following"]),
     (
         Likes,
         AB,
-        &[
+        word_list![
             "likes",
             "like",
             "reactions",
@@ -62,7 +63,7 @@ const EN: Table = &[
     (
         Reposts,
         AB,
-        &[
+        word_list![
             "reposts",
             "repost",
             "retweets",
@@ -82,7 +83,7 @@ const EN: Table = &[
     (
         Replies,
         AB,
-        &[
+        word_list![
             "replies",
             "reply",
             "comments",
@@ -98,7 +99,7 @@ const EN: Table = &[
     (
         Views,
         AB,
-        &[
+        word_list![
             "views",
             "view",
             "plays",
@@ -116,7 +117,7 @@ const EN: Table = &[
     (
         Subscribers,
         AB,
-        &[
+        word_list![
             "subscribers",
             "subscriber",
             "paid subscribers",
@@ -130,7 +131,7 @@ const EN: Table = &[
     (
         Votes,
         AB,
-        &[
+        word_list![
             "votes",
             "vote",
             "points",
@@ -144,14 +145,22 @@ const EN: Table = &[
             "person found this helpful",
         ],
     ),
-    (Claps, AB, &["claps", "clap"]),
-    (Stars, AB, &["stars", "star", "stargazers", "forks", "fork"]),
-    (Bookmarks, AB, &["bookmarks", "bookmark", "saves", "save"]),
-    (Reputation, AB, &["reputation", "rep"]),
+    (Claps, AB, word_list!["claps", "clap"]),
+    (
+        Stars,
+        AB,
+        word_list!["stars", "star", "stargazers", "forks", "fork"],
+    ),
+    (
+        Bookmarks,
+        AB,
+        word_list!["bookmarks", "bookmark", "saves", "save"],
+    ),
+    (Reputation, AB, word_list!["reputation", "rep"]),
     (
         Connections,
         AB,
-        &[
+        word_list![
             "connections",
             "connection",
             "mutual connections",
@@ -165,17 +174,19 @@ const EN: Table = &[
     (
         Posts,
         AB,
-        &[
-            "posts", "post", "tweets", "tweet", "toots", "videos", "video",
-        ],
+        word_list!["posts", "post", "tweets", "tweet", "toots", "videos", "video",],
     ),
     // Bluesky groups one more person as "Bo and 1 other liked your post".
-    (Others, S, &["others", "other", "other people", "more"]),
+    (
+        Others,
+        S,
+        word_list!["others", "other", "other people", "more"],
+    ),
     // "Bo Okafor and 11 other mutual connections" (LinkedIn search results and cards).
     (
         Connections,
         S,
-        &[
+        word_list![
             "other mutual connections",
             "other mutual connection",
             "other mutual friends",
@@ -185,7 +196,7 @@ const EN: Table = &[
     (
         Unread,
         A,
-        &[
+        word_list![
             "unread",
             "unread messages",
             "notifications",
@@ -196,22 +207,22 @@ const EN: Table = &[
             "new tweets",
         ],
     ),
-    (Views, F, &["viewed", "watched", "played"]),
-    (Reposts, F, &["shared"]),
-    (Views, T, &["times"]),
+    (Views, F, word_list!["viewed", "watched", "played"]),
+    (Reposts, F, word_list!["shared"]),
+    (Views, T, word_list!["times"]),
 ];
 
 const ES: Table = &[
     (
         Followers,
         AB,
-        &["seguidores", "seguidor", "seguidoras", "seguidora"],
+        word_list!["seguidores", "seguidor", "seguidoras", "seguidora"],
     ),
-    (Following, AB, &["siguiendo", "seguidos"]),
+    (Following, AB, word_list!["siguiendo", "seguidos"]),
     (
         Likes,
         AB,
-        &[
+        word_list![
             "me gusta",
             "me encanta",
             "reacciones",
@@ -222,7 +233,7 @@ const ES: Table = &[
     (
         Reposts,
         AB,
-        &[
+        word_list![
             "reposts",
             "retuits",
             "retuit",
@@ -238,12 +249,12 @@ const ES: Table = &[
     (
         Replies,
         AB,
-        &["respuestas", "respuesta", "comentarios", "comentario"],
+        word_list!["respuestas", "respuesta", "comentarios", "comentario"],
     ),
     (
         Views,
         AB,
-        &[
+        word_list![
             "visualizaciones",
             "visualización",
             "vistas",
@@ -257,7 +268,7 @@ const ES: Table = &[
     (
         Subscribers,
         AB,
-        &[
+        word_list![
             "suscriptores",
             "suscriptor",
             "suscritos",
@@ -265,19 +276,19 @@ const ES: Table = &[
             "miembro",
         ],
     ),
-    (Votes, AB, &["votos", "voto", "puntos", "punto"]),
-    (Claps, AB, &["aplausos"]),
-    (Stars, AB, &["estrellas", "estrella"]),
+    (Votes, AB, word_list!["votos", "voto", "puntos", "punto"]),
+    (Claps, AB, word_list!["aplausos"]),
+    (Stars, AB, word_list!["estrellas", "estrella"]),
     (
         Bookmarks,
         AB,
-        &["elementos guardados", "guardados", "veces guardado"],
+        word_list!["elementos guardados", "guardados", "veces guardado"],
     ),
-    (Reputation, AB, &["reputación"]),
+    (Reputation, AB, word_list!["reputación"]),
     (
         Connections,
         AB,
-        &[
+        word_list![
             "contactos",
             "conexiones",
             "conexión",
@@ -289,17 +300,17 @@ const ES: Table = &[
     (
         Posts,
         AB,
-        &["publicaciones", "publicación", "tuits", "videos", "vídeos"],
+        word_list!["publicaciones", "publicación", "tuits", "videos", "vídeos"],
     ),
     (
         Others,
         S,
-        &["personas más", "otros", "otras", "otras personas", "más"],
+        word_list!["personas más", "otros", "otras", "otras personas", "más"],
     ),
     (
         Unread,
         A,
-        &[
+        word_list![
             "notificaciones",
             "notificación",
             "sin leer",
@@ -308,18 +319,18 @@ const ES: Table = &[
             "nuevas publicaciones",
         ],
     ),
-    (Views, F, &["visto", "reproducido"]),
-    (Reposts, F, &["compartido"]),
-    (Views, T, &["veces"]),
+    (Views, F, word_list!["visto", "reproducido"]),
+    (Reposts, F, word_list!["compartido"]),
+    (Views, T, word_list!["veces"]),
 ];
 
 const PT: Table = &[
-    (Followers, AB, &["seguidores", "seguidor", "fãs"]),
-    (Following, AB, &["seguindo", "a seguir"]),
+    (Followers, AB, word_list!["seguidores", "seguidor", "fãs"]),
+    (Following, AB, word_list!["seguindo", "a seguir"]),
     (
         Likes,
         AB,
-        &[
+        word_list![
             "curtidas",
             "curtida",
             "gostos",
@@ -332,7 +343,7 @@ const PT: Table = &[
     (
         Reposts,
         AB,
-        &[
+        word_list![
             "reposts",
             "retweets",
             "retuítes",
@@ -347,12 +358,12 @@ const PT: Table = &[
     (
         Replies,
         AB,
-        &["respostas", "resposta", "comentários", "comentário"],
+        word_list!["respostas", "resposta", "comentários", "comentário"],
     ),
     (
         Views,
         AB,
-        &[
+        word_list![
             "visualizações",
             "visualização",
             "reproduções",
@@ -366,7 +377,7 @@ const PT: Table = &[
     (
         Subscribers,
         AB,
-        &[
+        word_list![
             "inscritos",
             "inscrito",
             "subscritores",
@@ -377,26 +388,34 @@ const PT: Table = &[
             "membro",
         ],
     ),
-    (Votes, AB, &["votos", "voto", "pontos", "ponto"]),
-    (Claps, AB, &["aplausos"]),
-    (Stars, AB, &["estrelas", "estrela"]),
-    (Bookmarks, AB, &["itens salvos", "salvos", "marcadores"]),
-    (Reputation, AB, &["reputação"]),
+    (Votes, AB, word_list!["votos", "voto", "pontos", "ponto"]),
+    (Claps, AB, word_list!["aplausos"]),
+    (Stars, AB, word_list!["estrelas", "estrela"]),
+    (
+        Bookmarks,
+        AB,
+        word_list!["itens salvos", "salvos", "marcadores"],
+    ),
+    (Reputation, AB, word_list!["reputação"]),
     (
         Connections,
         AB,
-        &["conexões", "conexão", "contatos", "amigos", "funcionários"],
+        word_list!["conexões", "conexão", "contatos", "amigos", "funcionários"],
     ),
-    (Posts, AB, &["publicações", "publicação", "posts", "vídeos"]),
+    (
+        Posts,
+        AB,
+        word_list!["publicações", "publicação", "posts", "vídeos"],
+    ),
     (
         Others,
         S,
-        &["outros", "outras", "outras pessoas", "pessoas"],
+        word_list!["outros", "outras", "outras pessoas", "pessoas"],
     ),
     (
         Unread,
         A,
-        &[
+        word_list![
             "notificações",
             "notificação",
             "não lidas",
@@ -405,22 +424,22 @@ const PT: Table = &[
             "novos posts",
         ],
     ),
-    (Views, F, &["visualizado", "assistido"]),
-    (Reposts, F, &["compartilhado"]),
-    (Views, T, &["vezes"]),
+    (Views, F, word_list!["visualizado", "assistido"]),
+    (Reposts, F, word_list!["compartilhado"]),
+    (Views, T, word_list!["vezes"]),
 ];
 
 const FR: Table = &[
     (
         Followers,
         AB,
-        &["abonnés", "abonné", "abonnées", "abonnée", "followers"],
+        word_list!["abonnés", "abonné", "abonnées", "abonnée", "followers"],
     ),
-    (Following, AB, &["abonnements", "abonnement"]),
+    (Following, AB, word_list!["abonnements", "abonnement"]),
     (
         Likes,
         AB,
-        &[
+        word_list![
             "j'aime",
             "mentions j'aime",
             "mention j'aime",
@@ -432,7 +451,7 @@ const FR: Table = &[
     (
         Reposts,
         AB,
-        &[
+        word_list![
             "partages",
             "partage",
             "citations",
@@ -444,12 +463,12 @@ const FR: Table = &[
     (
         Replies,
         AB,
-        &["réponses", "réponse", "commentaires", "commentaire"],
+        word_list!["réponses", "réponse", "commentaires", "commentaire"],
     ),
     (
         Views,
         AB,
-        &[
+        word_list![
             "vues",
             "vue",
             "visionnements",
@@ -461,33 +480,37 @@ const FR: Table = &[
     (
         Subscribers,
         AB,
-        &["membres", "membre", "employés", "salariés"],
+        word_list!["membres", "membre", "employés", "salariés"],
     ),
-    (Votes, AB, &["votes", "points"]),
-    (Claps, AB, &["applaudissements"]),
-    (Stars, AB, &["étoiles", "étoile"]),
+    (Votes, AB, word_list!["votes", "points"]),
+    (Claps, AB, word_list!["applaudissements"]),
+    (Stars, AB, word_list!["étoiles", "étoile"]),
     (
         Bookmarks,
         AB,
-        &[
+        word_list![
             "signets",
             "signet",
             "enregistrements",
             "éléments enregistrés",
         ],
     ),
-    (Reputation, AB, &["réputation"]),
+    (Reputation, AB, word_list!["réputation"]),
     (
         Connections,
         AB,
-        &["relations", "relation", "contacts", "amis"],
+        word_list!["relations", "relation", "contacts", "amis"],
     ),
-    (Posts, AB, &["publications", "publication", "vidéos"]),
-    (Others, S, &["autres", "autres personnes"]),
+    (
+        Posts,
+        AB,
+        word_list!["publications", "publication", "vidéos"],
+    ),
+    (Others, S, word_list!["autres", "autres personnes"]),
     (
         Unread,
         A,
-        &[
+        word_list![
             "notifications",
             "non lus",
             "non lues",
@@ -495,18 +518,18 @@ const FR: Table = &[
             "nouvelles publications",
         ],
     ),
-    (Views, F, &["vu", "regardé"]),
-    (Reposts, F, &["partagé"]),
-    (Views, T, &["fois"]),
+    (Views, F, word_list!["vu", "regardé"]),
+    (Reposts, F, word_list!["partagé"]),
+    (Views, T, word_list!["fois"]),
 ];
 
 const DE: Table = &[
-    (Followers, AB, &["follower", "followers"]),
-    (Following, AB, &["folge ich", "gefolgt", "folgt"]),
+    (Followers, AB, word_list!["follower", "followers"]),
+    (Following, AB, word_list!["folge ich", "gefolgt", "folgt"]),
     (
         Likes,
         AB,
-        &[
+        word_list![
             "gefällt mir",
             "„gefällt mir“-angaben",
             "„gefällt mir“-angabe",
@@ -521,17 +544,17 @@ const DE: Table = &[
     (
         Reposts,
         AB,
-        &["zitate", "zitat", "mal geteilt", "teilungen"],
+        word_list!["zitate", "zitat", "mal geteilt", "teilungen"],
     ),
     (
         Replies,
         AB,
-        &["antworten", "antwort", "kommentare", "kommentar"],
+        word_list!["antworten", "antwort", "kommentare", "kommentar"],
     ),
     (
         Views,
         AB,
-        &[
+        word_list![
             "aufrufe",
             "aufruf",
             "wiedergaben",
@@ -546,7 +569,7 @@ const DE: Table = &[
     (
         Subscribers,
         AB,
-        &[
+        word_list![
             "abonnenten",
             "abonnent",
             "mitglieder",
@@ -554,15 +577,19 @@ const DE: Table = &[
             "unterstützer",
         ],
     ),
-    (Votes, AB, &["stimmen", "stimme", "punkte", "punkt"]),
-    (Claps, AB, &["applaus"]),
-    (Stars, AB, &["sterne", "stern"]),
-    (Bookmarks, AB, &["lesezeichen", "mal gespeichert"]),
-    (Reputation, AB, &["ansehen"]),
+    (
+        Votes,
+        AB,
+        word_list!["stimmen", "stimme", "punkte", "punkt"],
+    ),
+    (Claps, AB, word_list!["applaus"]),
+    (Stars, AB, word_list!["sterne", "stern"]),
+    (Bookmarks, AB, word_list!["lesezeichen", "mal gespeichert"]),
+    (Reputation, AB, word_list!["ansehen"]),
     (
         Connections,
         AB,
-        &[
+        word_list![
             "kontakte",
             "kontakt",
             "verbindungen",
@@ -572,11 +599,11 @@ const DE: Table = &[
             "mitarbeitende",
         ],
     ),
-    (Posts, AB, &["beiträge", "beitrag"]),
+    (Posts, AB, word_list!["beiträge", "beitrag"]),
     (
         Others,
         S,
-        &[
+        word_list![
             "weiteren personen",
             "weitere personen",
             "anderen",
@@ -588,7 +615,7 @@ const DE: Table = &[
     (
         Unread,
         A,
-        &[
+        word_list![
             "benachrichtigungen",
             "benachrichtigung",
             "ungelesen",
@@ -600,16 +627,16 @@ const DE: Table = &[
 ];
 
 const IT: Table = &[
-    (Followers, AB, &["seguaci"]),
+    (Followers, AB, word_list!["seguaci"]),
     (
         Following,
         AB,
-        &["seguiti", "profili seguiti", "account seguiti"],
+        word_list!["seguiti", "profili seguiti", "account seguiti"],
     ),
     (
         Likes,
         AB,
-        &[
+        word_list![
             "mi piace",
             "\"mi piace\"",
             "reazioni",
@@ -620,17 +647,17 @@ const IT: Table = &[
     (
         Reposts,
         AB,
-        &["condivisioni", "condivisione", "citazioni", "citazione"],
+        word_list!["condivisioni", "condivisione", "citazioni", "citazione"],
     ),
     (
         Replies,
         AB,
-        &["risposte", "risposta", "commenti", "commento"],
+        word_list!["risposte", "risposta", "commenti", "commento"],
     ),
     (
         Views,
         AB,
-        &[
+        word_list![
             "visualizzazioni",
             "visualizzazione",
             "riproduzioni",
@@ -642,21 +669,21 @@ const IT: Table = &[
     (
         Subscribers,
         AB,
-        &["iscritti", "iscritto", "abbonati", "membri", "membro"],
+        word_list!["iscritti", "iscritto", "abbonati", "membri", "membro"],
     ),
-    (Votes, AB, &["voti", "voto", "punti", "punto"]),
-    (Claps, AB, &["applausi"]),
-    (Stars, AB, &["stelle", "stella"]),
+    (Votes, AB, word_list!["voti", "voto", "punti", "punto"]),
+    (Claps, AB, word_list!["applausi"]),
+    (Stars, AB, word_list!["stelle", "stella"]),
     (
         Bookmarks,
         AB,
-        &["segnalibri", "segnalibro", "salvati", "elementi salvati"],
+        word_list!["segnalibri", "segnalibro", "salvati", "elementi salvati"],
     ),
-    (Reputation, AB, &["reputazione"]),
+    (Reputation, AB, word_list!["reputazione"]),
     (
         Connections,
         AB,
-        &[
+        word_list![
             "collegamenti",
             "collegamento",
             "contatti",
@@ -664,16 +691,16 @@ const IT: Table = &[
             "dipendenti",
         ],
     ),
-    (Posts, AB, &["pubblicazioni", "pubblicazione"]),
+    (Posts, AB, word_list!["pubblicazioni", "pubblicazione"]),
     (
         Others,
         S,
-        &["altri", "altre", "altre persone", "persone", "altri utenti"],
+        word_list!["altri", "altre", "altre persone", "persone", "altri utenti"],
     ),
     (
         Unread,
         A,
-        &[
+        word_list![
             "notifiche",
             "notifica",
             "non letti",
@@ -682,20 +709,20 @@ const IT: Table = &[
             "nuovi post",
         ],
     ),
-    (Views, F, &["visualizzato", "riprodotto"]),
-    (Reposts, F, &["condiviso"]),
-    (Views, T, &["volte"]),
+    (Views, F, word_list!["visualizzato", "riprodotto"]),
+    (Reposts, F, word_list!["condiviso"]),
+    (Views, T, word_list!["volte"]),
 ];
 
 const NL: Table = &[
-    (Followers, AB, &["volgers", "volger"]),
-    (Following, AB, &["volgend", "volgt"]),
-    (Likes, AB, &["vind-ik-leuks", "vind-ik-leuk"]),
-    (Reposts, AB, &["keer gedeeld", "citaten", "citaat"]),
+    (Followers, AB, word_list!["volgers", "volger"]),
+    (Following, AB, word_list!["volgend", "volgt"]),
+    (Likes, AB, word_list!["vind-ik-leuks", "vind-ik-leuk"]),
+    (Reposts, AB, word_list!["keer gedeeld", "citaten", "citaat"]),
     (
         Replies,
         AB,
-        &[
+        word_list![
             "reacties",
             "reactie",
             "antwoorden",
@@ -707,7 +734,7 @@ const NL: Table = &[
     (
         Views,
         AB,
-        &[
+        word_list![
             "weergaven",
             "weergave",
             "keer bekeken",
@@ -716,16 +743,24 @@ const NL: Table = &[
             "afspelingen",
         ],
     ),
-    (Subscribers, AB, &["abonnees", "abonnee", "leden", "lid"]),
-    (Votes, AB, &["stemmen", "punten", "punt"]),
-    (Claps, AB, &["applaus"]),
-    (Stars, AB, &["sterren", "ster"]),
-    (Bookmarks, AB, &["bladwijzers", "bladwijzer", "opgeslagen"]),
-    (Reputation, AB, &["reputatie"]),
+    (
+        Subscribers,
+        AB,
+        word_list!["abonnees", "abonnee", "leden", "lid"],
+    ),
+    (Votes, AB, word_list!["stemmen", "punten", "punt"]),
+    (Claps, AB, word_list!["applaus"]),
+    (Stars, AB, word_list!["sterren", "ster"]),
+    (
+        Bookmarks,
+        AB,
+        word_list!["bladwijzers", "bladwijzer", "opgeslagen"],
+    ),
+    (Reputation, AB, word_list!["reputatie"]),
     (
         Connections,
         AB,
-        &[
+        word_list![
             "connecties",
             "connectie",
             "contacten",
@@ -733,29 +768,41 @@ const NL: Table = &[
             "medewerkers",
         ],
     ),
-    (Posts, AB, &["berichten", "bericht", "video's"]),
-    (Others, S, &["anderen", "andere personen", "andere mensen"]),
+    (Posts, AB, word_list!["berichten", "bericht", "video's"]),
+    (
+        Others,
+        S,
+        word_list!["anderen", "andere personen", "andere mensen"],
+    ),
     (
         Unread,
         A,
-        &["meldingen", "melding", "ongelezen", "nieuwe berichten"],
+        word_list!["meldingen", "melding", "ongelezen", "nieuwe berichten"],
     ),
 ];
 
 const JA: Table = &[
-    (Followers, AB, &["フォロワー", "フォロワー数"]),
-    (Following, AB, &["フォロー中", "フォロー", "フォロー数"]),
+    (Followers, AB, word_list!["フォロワー", "フォロワー数"]),
+    (
+        Following,
+        AB,
+        word_list!["フォロー中", "フォロー", "フォロー数"],
+    ),
     (
         Likes,
         AB,
-        &["いいね", "いいね！", "リアクション", "お気に入り", "高評価"],
+        word_list!["いいね", "いいね！", "リアクション", "お気に入り", "高評価"],
     ),
-    (Reposts, AB, &["リポスト", "リツイート", "引用", "シェア"]),
-    (Replies, AB, &["返信", "コメント"]),
+    (
+        Reposts,
+        AB,
+        word_list!["リポスト", "リツイート", "引用", "シェア"],
+    ),
+    (Replies, AB, word_list!["返信", "コメント"]),
     (
         Views,
         AB,
-        &[
+        word_list![
             "表示",
             "視聴",
             "再生",
@@ -770,7 +817,7 @@ const JA: Table = &[
     (
         Subscribers,
         AB,
-        &[
+        word_list![
             "チャンネル登録者",
             "チャンネル登録者数",
             "登録者",
@@ -779,53 +826,53 @@ const JA: Table = &[
             "会員",
         ],
     ),
-    (Votes, AB, &["票", "投票", "ポイント"]),
-    (Claps, AB, &["拍手"]),
-    (Stars, AB, &["スター"]),
-    (Bookmarks, AB, &["ブックマーク", "保存"]),
-    (Reputation, AB, &["評判"]),
-    (Connections, AB, &["つながり", "友達"]),
-    (Posts, AB, &["投稿", "ポスト", "ツイート", "動画"]),
-    (Others, B, &["他", "その他", "ほか"]),
-    (Unread, AB, &["通知", "未読"]),
+    (Votes, AB, word_list!["票", "投票", "ポイント"]),
+    (Claps, AB, word_list!["拍手"]),
+    (Stars, AB, word_list!["スター"]),
+    (Bookmarks, AB, word_list!["ブックマーク", "保存"]),
+    (Reputation, AB, word_list!["評判"]),
+    (Connections, AB, word_list!["つながり", "友達"]),
+    (Posts, AB, word_list!["投稿", "ポスト", "ツイート", "動画"]),
+    (Others, B, word_list!["他", "その他", "ほか"]),
+    (Unread, AB, word_list!["通知", "未読"]),
 ];
 
 const KO: Table = &[
-    (Followers, AB, &["팔로워"]),
-    (Following, AB, &["팔로잉", "팔로우 중", "팔로우"]),
+    (Followers, AB, word_list!["팔로워"]),
+    (Following, AB, word_list!["팔로잉", "팔로우 중", "팔로우"]),
     (
         Likes,
         AB,
-        &["좋아요", "반응", "이 좋아합니다", "좋아합니다"],
+        word_list!["좋아요", "반응", "이 좋아합니다", "좋아합니다"],
     ),
     (
         Reposts,
         AB,
-        &["리포스트", "재게시", "리트윗", "인용", "공유"],
+        word_list!["리포스트", "재게시", "리트윗", "인용", "공유"],
     ),
-    (Replies, AB, &["답글", "댓글", "답변"]),
+    (Replies, AB, word_list!["답글", "댓글", "답변"]),
     (
         Views,
         AB,
-        &["조회수", "조회", "재생", "시청", "시청 중", "이 시청 중"],
+        word_list!["조회수", "조회", "재생", "시청", "시청 중", "이 시청 중"],
     ),
-    (Subscribers, AB, &["구독자", "멤버", "회원"]),
-    (Votes, AB, &["투표", "표", "포인트"]),
-    (Claps, AB, &["박수"]),
-    (Stars, AB, &["스타"]),
-    (Bookmarks, AB, &["북마크", "저장"]),
-    (Reputation, AB, &["평판"]),
-    (Connections, AB, &["일촌", "연결", "친구"]),
-    (Posts, AB, &["게시물", "포스트", "트윗", "동영상"]),
-    (Others, B, &["외"]),
-    (Unread, AB, &["알림", "읽지 않은 알림"]),
+    (Subscribers, AB, word_list!["구독자", "멤버", "회원"]),
+    (Votes, AB, word_list!["투표", "표", "포인트"]),
+    (Claps, AB, word_list!["박수"]),
+    (Stars, AB, word_list!["스타"]),
+    (Bookmarks, AB, word_list!["북마크", "저장"]),
+    (Reputation, AB, word_list!["평판"]),
+    (Connections, AB, word_list!["일촌", "연결", "친구"]),
+    (Posts, AB, word_list!["게시물", "포스트", "트윗", "동영상"]),
+    (Others, B, word_list!["외"]),
+    (Unread, AB, word_list!["알림", "읽지 않은 알림"]),
 ];
 
 const ZH: Table = &[
     (
         Followers,
         AB,
-        &[
+        word_list![
             "关注者",
             "粉丝",
             "追随者",
@@ -839,25 +886,29 @@ const ZH: Table = &[
     (
         Following,
         AB,
-        &["正在关注", "关注", "关注中", "正在關注", "關注", "追蹤中"],
+        word_list!["正在关注", "关注", "关注中", "正在關注", "關注", "追蹤中"],
     ),
-    (Likes, AB, &["赞", "点赞", "喜欢", "讚", "按讚", "喜歡"]),
+    (
+        Likes,
+        AB,
+        word_list!["赞", "点赞", "喜欢", "讚", "按讚", "喜歡"],
+    ),
     (
         Reposts,
         AB,
-        &[
+        word_list![
             "转发", "转推", "转帖", "分享", "引用", "轉發", "轉推", "轉貼", "轉帖",
         ],
     ),
     (
         Replies,
         AB,
-        &["回复", "评论", "留言", "回覆", "評論", "回應"],
+        word_list!["回复", "评论", "留言", "回覆", "評論", "回應"],
     ),
     (
         Views,
         AB,
-        &[
+        word_list![
             "观看",
             "查看",
             "浏览",
@@ -874,7 +925,7 @@ const ZH: Table = &[
     (
         Subscribers,
         AB,
-        &[
+        word_list![
             "订阅者",
             "订阅",
             "成员",
@@ -885,26 +936,30 @@ const ZH: Table = &[
             "會員",
         ],
     ),
-    (Votes, AB, &["票", "投票", "积分", "點數"]),
-    (Claps, AB, &["鼓掌"]),
-    (Stars, AB, &["星标", "颗星", "顆星"]),
-    (Bookmarks, AB, &["书签", "收藏", "書籤"]),
-    (Reputation, AB, &["声望", "聲望"]),
+    (Votes, AB, word_list!["票", "投票", "积分", "點數"]),
+    (Claps, AB, word_list!["鼓掌"]),
+    (Stars, AB, word_list!["星标", "颗星", "顆星"]),
+    (Bookmarks, AB, word_list!["书签", "收藏", "書籤"]),
+    (Reputation, AB, word_list!["声望", "聲望"]),
     (
         Connections,
         AB,
-        &["人脉", "好友", "联系人", "人脈", "聯絡人"],
+        word_list!["人脉", "好友", "联系人", "人脈", "聯絡人"],
     ),
-    (Posts, AB, &["帖子", "贴子", "推文", "视频", "貼文", "影片"]),
-    (Others, B, &["其他", "等"]),
-    (Unread, AB, &["通知", "未读", "未讀"]),
+    (
+        Posts,
+        AB,
+        word_list!["帖子", "贴子", "推文", "视频", "貼文", "影片"],
+    ),
+    (Others, B, word_list!["其他", "等"]),
+    (Unread, AB, word_list!["通知", "未读", "未讀"]),
 ];
 
 const RU: Table = &[
     (
         Followers,
         AB,
-        &[
+        word_list![
             "подписчики",
             "подписчиков",
             "подписчика",
@@ -918,12 +973,12 @@ const RU: Table = &[
     (
         Following,
         AB,
-        &["подписки", "подписок", "подписка", "в читаемых"],
+        word_list!["подписки", "подписок", "подписка", "в читаемых"],
     ),
     (
         Likes,
         AB,
-        &[
+        word_list![
             "отметок «нравится»",
             "отметки «нравится»",
             "отметка «нравится»",
@@ -940,7 +995,7 @@ const RU: Table = &[
     (
         Reposts,
         AB,
-        &[
+        word_list![
             "репостов",
             "репоста",
             "репост",
@@ -957,7 +1012,7 @@ const RU: Table = &[
     (
         Replies,
         AB,
-        &[
+        word_list![
             "ответов",
             "ответа",
             "ответ",
@@ -971,7 +1026,7 @@ const RU: Table = &[
     (
         Views,
         AB,
-        &[
+        word_list![
             "просмотров",
             "просмотра",
             "просмотр",
@@ -988,12 +1043,12 @@ const RU: Table = &[
     (
         Subscribers,
         AB,
-        &["участников", "участника", "участник", "участники"],
+        word_list!["участников", "участника", "участник", "участники"],
     ),
     (
         Votes,
         AB,
-        &[
+        word_list![
             "голосов",
             "голоса",
             "голос",
@@ -1006,11 +1061,11 @@ const RU: Table = &[
             "карма",
         ],
     ),
-    (Claps, AB, &["аплодисментов", "хлопков"]),
+    (Claps, AB, word_list!["аплодисментов", "хлопков"]),
     (
         Stars,
         AB,
-        &[
+        word_list![
             "звёзд",
             "звезд",
             "звезды",
@@ -1024,7 +1079,7 @@ const RU: Table = &[
     (
         Bookmarks,
         AB,
-        &[
+        word_list![
             "закладок",
             "закладки",
             "закладка",
@@ -1032,11 +1087,11 @@ const RU: Table = &[
             "сохранения",
         ],
     ),
-    (Reputation, AB, &["репутация", "репутации"]),
+    (Reputation, AB, word_list!["репутация", "репутации"]),
     (
         Connections,
         AB,
-        &[
+        word_list![
             "контактов",
             "контакта",
             "контакты",
@@ -1052,7 +1107,7 @@ const RU: Table = &[
     (
         Posts,
         AB,
-        &[
+        word_list![
             "публикаций",
             "публикации",
             "публикация",
@@ -1068,12 +1123,12 @@ const RU: Table = &[
     (
         Others,
         S,
-        &["других", "другим", "другим людям", "других людей"],
+        word_list!["других", "другим", "другим людям", "других людей"],
     ),
     (
         Unread,
         A,
-        &[
+        word_list![
             "уведомлений",
             "уведомления",
             "уведомление",
@@ -1081,22 +1136,22 @@ const RU: Table = &[
             "новых сообщений",
         ],
     ),
-    (Views, F, &["просмотрено"]),
-    (Views, T, &["раз"]),
+    (Views, F, word_list!["просмотрено"]),
+    (Views, T, word_list!["раз"]),
 ];
 
 const TR: Table = &[
-    (Followers, AB, &["takipçi", "takipçiler"]),
-    (Following, AB, &["takip edilen"]),
+    (Followers, AB, word_list!["takipçi", "takipçiler"]),
+    (Following, AB, word_list!["takip edilen"]),
     (
         Likes,
         AB,
-        &["beğeni", "beğenme", "beğenmeler", "tepki", "tepkiler"],
+        word_list!["beğeni", "beğenme", "beğenmeler", "tepki", "tepkiler"],
     ),
     (
         Reposts,
         AB,
-        &[
+        word_list![
             "yeniden gönderi",
             "yeniden gönderiler",
             "paylaşım",
@@ -1108,7 +1163,7 @@ const TR: Table = &[
     (
         Replies,
         AB,
-        &[
+        word_list![
             "yanıt",
             "yanıtlar",
             "yorum",
@@ -1121,7 +1176,7 @@ const TR: Table = &[
     (
         Views,
         AB,
-        &[
+        word_list![
             "görüntülenme",
             "görüntüleme",
             "izlenme",
@@ -1130,20 +1185,24 @@ const TR: Table = &[
             "kişi izliyor",
         ],
     ),
-    (Subscribers, AB, &["abone", "aboneler", "üye", "üyeler"]),
-    (Votes, AB, &["oy", "oylar", "puan"]),
-    (Claps, AB, &["alkış"]),
-    (Stars, AB, &["yıldız"]),
+    (
+        Subscribers,
+        AB,
+        word_list!["abone", "aboneler", "üye", "üyeler"],
+    ),
+    (Votes, AB, word_list!["oy", "oylar", "puan"]),
+    (Claps, AB, word_list!["alkış"]),
+    (Stars, AB, word_list!["yıldız"]),
     (
         Bookmarks,
         AB,
-        &["yer işareti", "yer işaretleri", "kaydetme", "kaydedilen"],
+        word_list!["yer işareti", "yer işaretleri", "kaydetme", "kaydedilen"],
     ),
-    (Reputation, AB, &["itibar"]),
+    (Reputation, AB, word_list!["itibar"]),
     (
         Connections,
         AB,
-        &[
+        word_list![
             "bağlantı",
             "bağlantılar",
             "arkadaş",
@@ -1152,19 +1211,23 @@ const TR: Table = &[
             "çalışanlar",
         ],
     ),
-    (Posts, AB, &["gönderi", "gönderiler"]),
-    (Others, S, &["diğer kişi", "kişi daha", "diğer"]),
-    (Unread, A, &["bildirim", "bildirimler", "okunmamış"]),
+    (Posts, AB, word_list!["gönderi", "gönderiler"]),
+    (Others, S, word_list!["diğer kişi", "kişi daha", "diğer"]),
+    (
+        Unread,
+        A,
+        word_list!["bildirim", "bildirimler", "okunmamış"],
+    ),
 ];
 
 /// Words that join a number to its metric word in some languages and belong to the
 /// number's phrase: "1,2 M de suscriptores", "1,2 M d’abonnés", "1,2 Mln di iscritti",
 /// "1,234件のいいね", "1.2万位订阅者". Hiding the number removes them too, or the
 /// rest would read "de suscriptores".
-pub(super) const CONNECTORS: &[&str] = &["de ", "d'", "di ", "の", "位"];
+pub(super) const CONNECTORS: WordList = word_list!["de ", "d'", "di ", "の", "位"];
 
 /// Conjunctions that introduce social proof ("ana and 1,203 others").
-pub(super) const CONJUNCTIONS: &[&str] = &[
+pub(super) const CONJUNCTIONS: WordList = word_list![
     "and", "&", "y", "e", "et", "und", "en", "и", "ve", "or", "plus",
     // "ana e outras 1.203 pessoas", "y otras 12 personas", "e altre 5 persone".
     "outras", "outros", "otras", "otros", "altre", "altri",
@@ -1173,7 +1236,7 @@ pub(super) const CONJUNCTIONS: &[&str] = &[
 /// Words that, just before a number, say it is part of a sentence rather than a
 /// label ("by 980 votes", "worth 10 points", "gave it 5 stars", "over 5,000
 /// followers", "Top 10"). Lower case, all languages together.
-pub(super) const PROSE_BEFORE: &[&str] = &[
+pub(super) const PROSE_BEFORE: WordList = word_list![
     // English.
     "a",
     "about",

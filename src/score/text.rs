@@ -254,12 +254,12 @@ impl PreparedText {
     }
 
     #[cfg(test)]
-    pub fn has_any_phrase(&self, phrases: &[&str]) -> bool {
+    pub fn has_any_phrase(&self, phrases: crate::word_list::WordList) -> bool {
         phrases.iter().any(|phrase| self.has_phrase(phrase))
     }
 
     /// Substring lookup for the Japanese lexicon.
-    pub fn has_any_substring(&self, needles: &[&str]) -> bool {
+    pub fn has_any_substring(&self, needles: crate::word_list::WordList) -> bool {
         needles.iter().any(|needle| self.lowered.contains(needle))
     }
 }

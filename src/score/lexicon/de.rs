@@ -1,11 +1,12 @@
 //! German phrases. Written for Sincerely (MIT).
 
 use super::Lexicon;
+use crate::word_list::word_list;
 
 pub static GERMAN: Lexicon = Lexicon {
     language: "de",
     spaced: true,
-    question_openers: &[
+    question_openers: word_list![
         "^was meinst du",
         "^was denkst du",
         "^warum",
@@ -13,7 +14,7 @@ pub static GERMAN: Lexicon = Lexicon {
         "^kannst du",
         "^weißt du",
     ],
-    acknowledgement: &[
+    acknowledgement: word_list![
         "danke",
         "vielen dank",
         "danke schön",
@@ -36,8 +37,8 @@ pub static GERMAN: Lexicon = Lexicon {
         "bin mir nicht sicher",
         "genau",
     ],
-    curt_openers: &["^falsch", "^quatsch", "^blödsinn", "^unsinn", "^nein"],
-    reasoning: &[
+    curt_openers: word_list!["^falsch", "^quatsch", "^blödsinn", "^unsinn", "^nein"],
+    reasoning: word_list![
         "weil",
         "denn",
         "deshalb",
@@ -55,8 +56,8 @@ pub static GERMAN: Lexicon = Lexicon {
         "es sei denn",
         "in der praxis",
     ],
-    first_person: &["ich", "mein", "meine", "mir", "mich", "meiner erfahrung"],
-    compassion: &[
+    first_person: word_list!["ich", "mein", "meine", "mir", "mich", "meiner erfahrung"],
+    compassion: word_list![
         "tut mir leid",
         "tut mir so leid",
         "hoffe",
@@ -74,7 +75,7 @@ pub static GERMAN: Lexicon = Lexicon {
         "fühl dich gedrückt",
         "umarmung",
     ],
-    bait: &[
+    bait: word_list![
         "like wenn",
         "teilen wenn",
         "teile wenn",
@@ -91,7 +92,7 @@ pub static GERMAN: Lexicon = Lexicon {
         "teilt diesen",
         "nicht weiterscrollen",
     ],
-    help_requests: &[
+    help_requests: word_list![
         "brauche hilfe",
         "brauche rat",
         "kann jemand",
@@ -101,7 +102,7 @@ pub static GERMAN: Lexicon = Lexicon {
         "tipps",
         "hilfe bitte",
     ],
-    promotion: &[
+    promotion: word_list![
         "link in bio",
         "link in der bio",
         "jetzt kaufen",
@@ -121,8 +122,8 @@ pub static GERMAN: Lexicon = Lexicon {
         "werbung",
         "anzeige",
     ],
-    audience_boasts: &["follower", "abonnenten", "tausend follower"],
-    incivility: &[
+    audience_boasts: word_list!["follower", "abonnenten", "tausend follower"],
+    incivility: word_list![
         "idiot",
         "idioten",
         "vollidiot",
@@ -137,7 +138,7 @@ pub static GERMAN: Lexicon = Lexicon {
         "versager",
         "spinner",
     ],
-    us_versus_them: &[
+    us_versus_them: word_list![
         "diese leute",
         "solche leute",
         "leute wie du",

@@ -1,11 +1,12 @@
 //! English phrases. Written for Sincerely (MIT).
 
 use super::Lexicon;
+use crate::word_list::word_list;
 
 pub static ENGLISH: Lexicon = Lexicon {
     language: "en",
     spaced: true,
-    question_openers: &[
+    question_openers: word_list![
         "^what do you",
         "^how do you",
         "^how did you",
@@ -24,7 +25,7 @@ pub static ENGLISH: Lexicon = Lexicon {
         "^wondering if",
         "^i wonder if",
     ],
-    acknowledgement: &[
+    acknowledgement: word_list![
         "thanks",
         "thank you",
         "thank u",
@@ -76,7 +77,7 @@ pub static ENGLISH: Lexicon = Lexicon {
         "yes and",
         "exactly",
     ],
-    curt_openers: &[
+    curt_openers: word_list![
         "^wrong",
         "^nope",
         "^no you",
@@ -103,7 +104,7 @@ pub static ENGLISH: Lexicon = Lexicon {
         "^bad take",
         "^terrible take",
     ],
-    reasoning: &[
+    reasoning: word_list![
         "because",
         "since the",
         "therefore",
@@ -147,7 +148,7 @@ pub static ENGLISH: Lexicon = Lexicon {
         "source",
         "paper",
     ],
-    first_person: &[
+    first_person: word_list![
         "i",
         "i'm",
         "i've",
@@ -162,7 +163,7 @@ pub static ENGLISH: Lexicon = Lexicon {
         "i learned",
         "i tried",
     ],
-    compassion: &[
+    compassion: word_list![
         "sorry to hear",
         "so sorry",
         "i'm sorry",
@@ -203,7 +204,7 @@ pub static ENGLISH: Lexicon = Lexicon {
         "here for you",
         "condolences",
     ],
-    bait: &[
+    bait: word_list![
         "like if",
         "like this if",
         "retweet if",
@@ -277,7 +278,7 @@ pub static ENGLISH: Lexicon = Lexicon {
         "in the comments",
         "reply with",
     ],
-    help_requests: &[
+    help_requests: word_list![
         "any advice",
         "need advice",
         "advice please",
@@ -303,7 +304,7 @@ pub static ENGLISH: Lexicon = Lexicon {
         "i'm stuck",
         "struggling with",
     ],
-    promotion: &[
+    promotion: word_list![
         "link in bio",
         "link in my bio",
         "link below",
@@ -361,7 +362,7 @@ pub static ENGLISH: Lexicon = Lexicon {
         "affiliate",
         "sponsored",
     ],
-    audience_boasts: &[
+    audience_boasts: word_list![
         "followers",
         "subscribers",
         "k followers",
@@ -376,7 +377,7 @@ pub static ENGLISH: Lexicon = Lexicon {
         "k views",
         "viral",
     ],
-    incivility: &[
+    incivility: word_list![
         "idiot",
         "idiots",
         "moron",
@@ -428,7 +429,7 @@ pub static ENGLISH: Lexicon = Lexicon {
         "lunatic",
         "clown show",
     ],
-    us_versus_them: &[
+    us_versus_them: word_list![
         "these people",
         "those people",
         "people like you",

@@ -1,18 +1,19 @@
 //! Spanish phrases. Written for Sincerely (MIT).
 
 use super::Lexicon;
+use crate::word_list::word_list;
 
 pub static SPANISH: Lexicon = Lexicon {
     language: "es",
     spaced: true,
-    question_openers: &[
+    question_openers: word_list![
         "^qué opinas",
         "^qué piensas",
         "^cómo",
         "^por qué",
         "^tienes",
     ],
-    acknowledgement: &[
+    acknowledgement: word_list![
         "gracias",
         "muchas gracias",
         "mil gracias",
@@ -35,8 +36,8 @@ pub static SPANISH: Lexicon = Lexicon {
         "exacto",
         "claro",
     ],
-    curt_openers: &["^falso", "^mentira", "^incorrecto", "^para nada", "^error"],
-    reasoning: &[
+    curt_openers: word_list!["^falso", "^mentira", "^incorrecto", "^para nada", "^error"],
+    reasoning: word_list![
         "porque",
         "ya que",
         "por lo tanto",
@@ -50,8 +51,8 @@ pub static SPANISH: Lexicon = Lexicon {
         "a menos que",
         "en la práctica",
     ],
-    first_person: &["yo", "mi", "me", "mis", "conmigo", "en mi experiencia"],
-    compassion: &[
+    first_person: word_list!["yo", "mi", "me", "mis", "conmigo", "en mi experiencia"],
+    compassion: word_list![
         "lo siento",
         "cuánto lo siento",
         "espero que",
@@ -70,7 +71,7 @@ pub static SPANISH: Lexicon = Lexicon {
         "bienvenido",
         "bienvenida",
     ],
-    bait: &[
+    bait: word_list![
         "dale like",
         "dale me gusta",
         "like si",
@@ -90,7 +91,7 @@ pub static SPANISH: Lexicon = Lexicon {
         "voten",
         "no sigas bajando",
     ],
-    help_requests: &[
+    help_requests: word_list![
         "algún consejo",
         "necesito ayuda",
         "alguien sabe",
@@ -99,7 +100,7 @@ pub static SPANISH: Lexicon = Lexicon {
         "ayuda por favor",
         "cómo hago",
     ],
-    promotion: &[
+    promotion: word_list![
         "link en bio",
         "enlace en bio",
         "enlace en la bio",
@@ -117,8 +118,8 @@ pub static SPANISH: Lexicon = Lexicon {
         "sorteo",
         "últimos días",
     ],
-    audience_boasts: &["seguidores", "suscriptores", "mil seguidores"],
-    incivility: &[
+    audience_boasts: word_list!["seguidores", "suscriptores", "mil seguidores"],
+    incivility: word_list![
         "idiota",
         "imbécil",
         "estúpido",
@@ -132,7 +133,7 @@ pub static SPANISH: Lexicon = Lexicon {
         "pendejo",
         "gilipollas",
     ],
-    us_versus_them: &[
+    us_versus_them: word_list![
         "esa gente",
         "esta gente",
         "gente como tú",

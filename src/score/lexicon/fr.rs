@@ -1,11 +1,12 @@
 //! French phrases. Written for Sincerely (MIT).
 
 use super::Lexicon;
+use crate::word_list::word_list;
 
 pub static FRENCH: Lexicon = Lexicon {
     language: "fr",
     spaced: true,
-    question_openers: &[
+    question_openers: word_list![
         "^qu'en penses",
         "^tu penses",
         "^comment",
@@ -13,7 +14,7 @@ pub static FRENCH: Lexicon = Lexicon {
         "^as tu",
         "^est ce que",
     ],
-    acknowledgement: &[
+    acknowledgement: word_list![
         "merci",
         "merci beaucoup",
         "je te remercie",
@@ -36,8 +37,8 @@ pub static FRENCH: Lexicon = Lexicon {
         "pas sûre",
         "exactement",
     ],
-    curt_openers: &["^faux", "^n'importe quoi", "^mensonge", "^non"],
-    reasoning: &[
+    curt_openers: word_list!["^faux", "^n'importe quoi", "^mensonge", "^non"],
+    reasoning: word_list![
         "parce que",
         "donc",
         "cependant",
@@ -53,7 +54,7 @@ pub static FRENCH: Lexicon = Lexicon {
         "à moins que",
         "en pratique",
     ],
-    first_person: &[
+    first_person: word_list![
         "je",
         "j'ai",
         "j'étais",
@@ -63,7 +64,7 @@ pub static FRENCH: Lexicon = Lexicon {
         "mes",
         "d'après mon expérience",
     ],
-    compassion: &[
+    compassion: word_list![
         "désolé",
         "désolée",
         "j'espère",
@@ -81,7 +82,7 @@ pub static FRENCH: Lexicon = Lexicon {
         "bonne chance",
         "joyeux anniversaire",
     ],
-    bait: &[
+    bait: word_list![
         "like si",
         "rt si",
         "partage si",
@@ -100,7 +101,7 @@ pub static FRENCH: Lexicon = Lexicon {
         "suivez moi",
         "votez",
     ],
-    help_requests: &[
+    help_requests: word_list![
         "besoin d'aide",
         "besoin de conseils",
         "des conseils",
@@ -109,7 +110,7 @@ pub static FRENCH: Lexicon = Lexicon {
         "recommandations",
         "aidez moi",
     ],
-    promotion: &[
+    promotion: word_list![
         "lien en bio",
         "lien dans la bio",
         "achetez",
@@ -124,8 +125,8 @@ pub static FRENCH: Lexicon = Lexicon {
         "concours",
         "dernière chance",
     ],
-    audience_boasts: &["abonnés", "followers", "mille abonnés"],
-    incivility: &[
+    audience_boasts: word_list!["abonnés", "followers", "mille abonnés"],
+    incivility: word_list![
         "idiot",
         "idiote",
         "crétin",
@@ -141,7 +142,7 @@ pub static FRENCH: Lexicon = Lexicon {
         "minable",
         "guignol",
     ],
-    us_versus_them: &[
+    us_versus_them: word_list![
         "ces gens",
         "ces gens là",
         "les gens comme toi",

@@ -2,11 +2,12 @@
 //! Sincerely (MIT).
 
 use super::Lexicon;
+use crate::word_list::word_list;
 
 pub static JAPANESE: Lexicon = Lexicon {
     language: "ja",
     spaced: false,
-    question_openers: &[
+    question_openers: word_list![
         "ですか",
         "ますか",
         "ましたか",
@@ -17,7 +18,7 @@ pub static JAPANESE: Lexicon = Lexicon {
         "どうして",
         "かな？",
     ],
-    acknowledgement: &[
+    acknowledgement: word_list![
         "ありがとう",
         "ありがと",
         "感謝",
@@ -37,8 +38,8 @@ pub static JAPANESE: Lexicon = Lexicon {
         "と思います",
         "すみません",
     ],
-    curt_openers: &["違う", "嘘", "は？", "はぁ？"],
-    reasoning: &[
+    curt_openers: word_list!["違う", "嘘", "は？", "はぁ？"],
+    reasoning: word_list![
         "なぜなら",
         "だから",
         "ので",
@@ -50,8 +51,8 @@ pub static JAPANESE: Lexicon = Lexicon {
         "一方",
         "つまり",
     ],
-    first_person: &["私", "僕", "俺", "わたし", "自分"],
-    compassion: &[
+    first_person: word_list!["私", "僕", "俺", "わたし", "自分"],
+    compassion: word_list![
         "お大事に",
         "おめでとう",
         "頑張って",
@@ -64,7 +65,7 @@ pub static JAPANESE: Lexicon = Lexicon {
         "嬉しい",
         "ようこそ",
     ],
-    bait: &[
+    bait: word_list![
         "いいねして",
         "いいね&rt",
         "いいねとrt",
@@ -79,14 +80,14 @@ pub static JAPANESE: Lexicon = Lexicon {
         "rtお願い",
         "いいねお願い",
     ],
-    help_requests: &[
+    help_requests: word_list![
         "教えてください",
         "助けて",
         "アドバイス",
         "詳しい方",
         "おすすめ教えて",
     ],
-    promotion: &[
+    promotion: word_list![
         "プロフのリンク",
         "リンクから",
         "今すぐ購入",
@@ -100,7 +101,7 @@ pub static JAPANESE: Lexicon = Lexicon {
         "新作",
         "予約受付",
     ],
-    audience_boasts: &["フォロワー", "万人", "登録者"],
-    incivility: &["バカ", "馬鹿", "アホ", "死ね", "黙れ", "クズ", "キモい"],
-    us_versus_them: &["あいつら", "こいつら", "ネトウヨ", "パヨク", "お前ら"],
+    audience_boasts: word_list!["フォロワー", "万人", "登録者"],
+    incivility: word_list!["バカ", "馬鹿", "アホ", "死ね", "黙れ", "クズ", "キモい"],
+    us_versus_them: word_list!["あいつら", "こいつら", "ネトウヨ", "パヨク", "お前ら"],
 };

@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::text::{FastHashBuilder, PreparedText};
+use crate::word_list::WordList;
 
 /// One language's phrases, grouped by the feature they feed.
 pub struct Lexicon {
@@ -27,30 +28,30 @@ pub struct Lexicon {
     /// False for languages written without spaces: their entries are substrings.
     pub spaced: bool,
     /// Question words that make a question even without a "?" (many people drop it).
-    pub question_openers: &'static [&'static str],
+    pub question_openers: WordList,
     /// Thanks, acknowledgement, agreement and hedges: the marks of someone listening.
-    pub acknowledgement: &'static [&'static str],
+    pub acknowledgement: WordList,
     /// Curt contradiction at the start of a reply ("Wrong.", "lol no").
-    pub curt_openers: &'static [&'static str],
+    pub curt_openers: WordList,
     /// Reasoning and nuance markers.
-    pub reasoning: &'static [&'static str],
+    pub reasoning: WordList,
     /// First-person singular experience.
-    pub first_person: &'static [&'static str],
+    pub first_person: WordList,
     /// Compassion, encouragement and affinity.
-    pub compassion: &'static [&'static str],
+    pub compassion: WordList,
     /// Engagement bait: asking for likes, shares, tags, votes or comments for reach.
-    pub bait: &'static [&'static str],
+    pub bait: WordList,
     /// Genuine requests for help or advice: they exempt a post from the bait count.
-    pub help_requests: &'static [&'static str],
+    pub help_requests: WordList,
     /// Selling and self-promotion: calls to action, "link in bio", discount codes.
-    pub promotion: &'static [&'static str],
+    pub promotion: WordList,
     /// Boasts about audience size ("just hit 10k followers").
-    pub audience_boasts: &'static [&'static str],
+    pub audience_boasts: WordList,
     /// Insults aimed at people. Plain swearing is not here: it says nothing about how a
     /// person treats others.
-    pub incivility: &'static [&'static str],
+    pub incivility: WordList,
     /// Us-versus-them generalisations about groups of people.
-    pub us_versus_them: &'static [&'static str],
+    pub us_versus_them: WordList,
 }
 
 /// Every lexicon, English first.
@@ -96,7 +97,7 @@ impl ListKind {
         ListKind::UsVersusThem,
     ];
 
-    pub fn list(self, lexicon: &Lexicon) -> &'static [&'static str] {
+    pub fn list(self, lexicon: &Lexicon) -> WordList {
         match self {
             ListKind::QuestionOpeners => lexicon.question_openers,
             ListKind::Acknowledgement => lexicon.acknowledgement,
@@ -158,7 +159,7 @@ fn phrase_index() -> &'static PhraseIndex {
                 for phrase in kind.list(lexicon) {
                     let (anchored, rest) = match phrase.strip_prefix('^') {
                         Some(rest) => (true, rest),
-                        None => (false, *phrase),
+                        None => (false, phrase),
                     };
                     let (prefix, words) = match rest.strip_suffix('*') {
                         Some(words) => (true, words),

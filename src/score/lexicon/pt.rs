@@ -1,18 +1,19 @@
 //! Portuguese phrases. Written for Sincerely (MIT).
 
 use super::Lexicon;
+use crate::word_list::word_list;
 
 pub static PORTUGUESE: Lexicon = Lexicon {
     language: "pt",
     spaced: true,
-    question_openers: &[
+    question_openers: word_list![
         "^o que você acha",
         "^o que acha",
         "^como",
         "^por que",
         "^você já",
     ],
-    acknowledgement: &[
+    acknowledgement: word_list![
         "obrigado",
         "obrigada",
         "valeu",
@@ -33,8 +34,8 @@ pub static PORTUGUESE: Lexicon = Lexicon {
         "não tenho certeza",
         "exatamente",
     ],
-    curt_openers: &["^falso", "^mentira", "^errado", "^nada a ver"],
-    reasoning: &[
+    curt_openers: word_list!["^falso", "^mentira", "^errado", "^nada a ver"],
+    reasoning: word_list![
         "porque",
         "pois",
         "portanto",
@@ -48,7 +49,7 @@ pub static PORTUGUESE: Lexicon = Lexicon {
         "a menos que",
         "na prática",
     ],
-    first_person: &[
+    first_person: word_list![
         "eu",
         "meu",
         "minha",
@@ -57,7 +58,7 @@ pub static PORTUGUESE: Lexicon = Lexicon {
         "comigo",
         "na minha experiência",
     ],
-    compassion: &[
+    compassion: word_list![
         "sinto muito",
         "espero que",
         "se cuida",
@@ -74,7 +75,7 @@ pub static PORTUGUESE: Lexicon = Lexicon {
         "feliz aniversário",
         "força",
     ],
-    bait: &[
+    bait: word_list![
         "curte se",
         "curta se",
         "rt se",
@@ -91,7 +92,7 @@ pub static PORTUGUESE: Lexicon = Lexicon {
         "siga me",
         "votem",
     ],
-    help_requests: &[
+    help_requests: word_list![
         "preciso de ajuda",
         "alguém sabe",
         "alguém recomenda",
@@ -100,7 +101,7 @@ pub static PORTUGUESE: Lexicon = Lexicon {
         "dicas",
         "me ajudem",
     ],
-    promotion: &[
+    promotion: word_list![
         "link na bio",
         "compre já",
         "compre agora",
@@ -114,8 +115,8 @@ pub static PORTUGUESE: Lexicon = Lexicon {
         "sorteio",
         "últimas vagas",
     ],
-    audience_boasts: &["seguidores", "inscritos", "mil seguidores"],
-    incivility: &[
+    audience_boasts: word_list!["seguidores", "inscritos", "mil seguidores"],
+    incivility: word_list![
         "idiota",
         "imbecil",
         "burro",
@@ -128,7 +129,7 @@ pub static PORTUGUESE: Lexicon = Lexicon {
         "ridículo",
         "lixo de pessoa",
     ],
-    us_versus_them: &[
+    us_versus_them: word_list![
         "essa gente",
         "esses caras",
         "gente como você",
