@@ -7,6 +7,7 @@
 //! documentation to get started. The browser glue lives in `src/wasm/`, compiled only for
 //! `wasm32`.
 
+mod case;
 pub mod css;
 mod engine;
 pub mod export;

@@ -143,7 +143,7 @@ pub fn posts_of(rules: &ProfileRules, owner: &str, raw_posts: &[RawPost]) -> Vec
             if link.in_text {
                 if printed.starts_with('#') {
                     post.hashtags
-                        .push(printed.trim_start_matches('#').to_lowercase());
+                        .push(crate::case::lowercase(printed.trim_start_matches('#')));
                 } else if printed.starts_with('@') {
                     if let Some(handle) = handle_of_link(rules, link) {
                         post.mentions.push(handle);

@@ -93,7 +93,7 @@ pub(super) fn fold(c: char) -> char {
     match c {
         '’' | 'ʼ' | '′' => '\'',
         'İ' => 'i',
-        _ => c.to_lowercase().next().unwrap_or(c),
+        _ => crate::case::lower_first(c),
     }
 }
 

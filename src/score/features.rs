@@ -70,7 +70,7 @@ impl PostFeatures {
 
 /// Lower-cases a handle and drops a leading "@", so "@Alice" and "alice" are one person.
 pub fn normalise_handle(handle: &str) -> String {
-    handle.trim().trim_start_matches(['@', '＠']).to_lowercase()
+    crate::case::lowercase(handle.trim().trim_start_matches(['@', '＠']))
 }
 
 /// Hashtags that announce an advertisement or a giveaway.
@@ -155,7 +155,7 @@ pub fn post_features(post: &Post) -> PostFeatures {
     let promotion_hashtag = post
         .hashtags
         .iter()
-        .map(|tag| tag.trim_start_matches('#').to_lowercase())
+        .map(|tag| crate::case::lowercase(tag.trim_start_matches('#')))
         .chain(prepared.hashtags.iter().cloned())
         .any(|tag| PROMOTION_HASHTAGS.contains(&tag.as_str()));
     let promotion =

@@ -74,7 +74,7 @@ fn is_code_word(token: &str) -> bool {
     .any(|word| {
         cleaned
             .chars()
-            .flat_map(char::to_lowercase)
+            .flat_map(crate::case::lower)
             .eq(word.chars())
     })
 }
@@ -93,7 +93,7 @@ fn push_lowercase(target: &mut String, character: char) {
     if character.is_ascii() {
         target.push(character.to_ascii_lowercase());
     } else {
-        target.extend(character.to_lowercase());
+        target.extend(crate::case::lower(character));
     }
 }
 
@@ -132,7 +132,7 @@ impl PreparedText {
             if let Some(tag) = token.strip_prefix('#').or_else(|| token.strip_prefix('＃')) {
                 let tag = tag.trim_end_matches(|character: char| !character.is_alphanumeric());
                 if !tag.is_empty() {
-                    prepared.hashtags.push(tag.to_lowercase());
+                    prepared.hashtags.push(crate::case::lowercase(tag));
                 }
                 prepared.break_phrase();
                 continue;
@@ -173,7 +173,7 @@ impl PreparedText {
                 }
                 if character.is_alphabetic() {
                     n_template_letters += 1;
-                    for lower in character.to_lowercase() {
+                    for lower in crate::case::lower(character) {
                         let mut buffer = [0; 4];
                         template_hasher.write(lower.encode_utf8(&mut buffer).as_bytes());
                     }
@@ -215,7 +215,7 @@ impl PreparedText {
                 .split_whitespace()
                 .filter(|token| !is_url_token(token) && !token.starts_with(['@', '＠', '#', '＃']))
                 .flat_map(|token| token.chars().chain(std::iter::once(' ')))
-                .flat_map(char::to_lowercase)
+                .flat_map(crate::case::lower)
                 .collect();
         }
         prepared
