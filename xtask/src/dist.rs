@@ -15,7 +15,10 @@ const ENGINE_JS: &str = "sincerely.js";
 const ENGINE_WASM: &str = "sincerely_bg.wasm";
 
 /// The engine the content scripts and the worker load: small over fast. The producers,
-/// debug and target-features sections are for tools, not browsers.
+/// debug and target-features sections are for tools, not browsers. Rust's wasm keeps its
+/// stack in the first MiB and its data above, so nothing lives in the low 1 KB that
+/// `--low-memory-unused` lets wasm-opt assume unused (it folds more address arithmetic
+/// into load and store offsets: 700 bytes less gzipped).
 const ENGINE: Module = Module {
     features: "panic-hook",
     target_dir: "target",
@@ -25,6 +28,7 @@ const ENGINE: Module = Module {
     out_dir: "target/wasm-bindgen",
     opt: &[
         "-Oz",
+        "--low-memory-unused",
         "--strip-debug",
         "--strip-producers",
         "--strip-target-features",
