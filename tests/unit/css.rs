@@ -70,3 +70,43 @@ fn shadow_hosts_are_held_and_kinds_reach_shadow_trees_through_custom_properties(
     // No shadow rules, no shadow half.
     assert!(!site_css(sites::by_id("x").unwrap()).contains(SHADOW_ATTRIBUTE));
 }
+
+/// A comma at the top level of a rule's selector would split it into a selector without
+/// the root-attribute guard (hidden even when paused), now that rules are spelled out.
+#[test]
+fn no_rule_selector_is_a_list() {
+    fn top_level_comma(selector: &str) -> bool {
+        let (mut depth, mut quote) = (0i32, None);
+        for c in selector.chars() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '(' | '[') => depth += 1,
+                (None, ')' | ']') => depth -= 1,
+                (None, ',') if depth == 0 => return true,
+                _ => {}
+            }
+        }
+        false
+    }
+    for site in sites::all() {
+        let selectors = site.metrics.iter().map(|rule| rule.selector);
+        for selector in selectors.chain(site.candidates.iter().copied()) {
+            assert!(!top_level_comma(selector), "{}: {selector}", site.id);
+        }
+    }
+}
+
+#[test]
+fn every_rule_is_guarded_by_the_root_attribute() {
+    for site in sites::all() {
+        for line in site_css(site).lines().filter(|line| line.ends_with('}')) {
+            assert!(
+                line.starts_with("html") || line.starts_with(":where(html"),
+                "{}: {line}",
+                site.id
+            );
+        }
+    }
+}
