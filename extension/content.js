@@ -70,12 +70,22 @@
 
   // ---- reporting -------------------------------------------------------------------
 
+  // A message to the worker costs the page a fraction of a millisecond: a report goes a
+  // moment after the change that asked for it, but while a feed loads the icon's count
+  // follows at most once a second. A failure goes out at once.
+  const REPORT_SOON_MS = 250;
+  const REPORT_MS = 1000;
+  const REPORT_FAILURE_MS = 0;
   let reportTimer = 0;
+  let lastReport = -Infinity;
   function reportStatus() {
     root.setAttribute('data-sincerely-hidden', String(state.hidden));
-    if (reportTimer) return;
+    if (reportTimer && !state.failed) return;
+    clearTimeout(reportTimer);
+    const delay = state.failed ? REPORT_FAILURE_MS : Math.max(REPORT_SOON_MS, REPORT_MS - (performance.now() - lastReport));
     reportTimer = setTimeout(() => {
       reportTimer = 0;
+      lastReport = performance.now();
       const status = {
         hidden: state.hidden,
         failed: state.failed,
@@ -85,7 +95,7 @@
         site: plan?.site ?? null,
       };
       sendStatus(status, 5);
-    }, 250);
+    }, delay);
   }
 
   // A failure is most often what the popup must say, and the worker may be the thing that
@@ -233,17 +243,44 @@
       state.hidden++;
     }
 
+    // A feed adds its posts side by side: what sits above their parent is looked up once
+    // per round, not once per post. Cleared by flush(), which ends every round.
+    let above = new Map(); // Parent element → { metric, candidate } it sits in.
+    function aboveOf(parent) {
+      let found = above.get(parent);
+      if (!found) {
+        found = {
+          metric: plan.metrics ? parent.closest(plan.metrics) : null,
+          candidate: plan.candidates ? parent.closest(plan.candidates) : null,
+        };
+        above.set(parent, found);
+      }
+      return found;
+    }
+    let wanted = { plan: null, selector: '' }; // Metrics and candidates in one list: one query.
+    function wantedSelector() {
+      if (wanted.plan !== plan) {
+        wanted = { plan, selector: [plan.metrics, plan.candidates].filter(Boolean).join(', ') };
+      }
+      return wanted.selector;
+    }
+
     /** Looks at one added or changed subtree, and at the candidate around it. */
     function survey(element) {
-      if (plan.metrics) {
-        if (element.matches(plan.metrics)) countMetric(element);
-        else element.closest(plan.metrics) && countMetric(element.closest(plan.metrics));
-        for (const metric of element.querySelectorAll(plan.metrics)) countMetric(metric);
-      }
-      if (plan.candidates) {
-        const around = element.closest(plan.candidates);
-        if (around) pending.set(around, true);
-        for (const candidate of element.querySelectorAll(plan.candidates)) pending.set(candidate, true);
+      const selector = wantedSelector();
+      if (selector) {
+        const isMetric = (found) => !!plan.metrics && found.matches(plan.metrics);
+        const isCandidate = (found) => !!plan.candidates && found.matches(plan.candidates);
+        const around = element.parentElement ? aboveOf(element.parentElement) : { metric: null, candidate: null };
+        const metric = isMetric(element) ? element : around.metric;
+        const candidate = isCandidate(element) ? element : around.candidate;
+        if (metric) countMetric(metric);
+        if (candidate) pending.set(candidate, true);
+        for (const found of element.querySelectorAll(selector)) {
+          const held = isCandidate(found);
+          if (held) pending.set(found, true);
+          if (!held || isMetric(found)) countMetric(found);
+        }
       }
       if (plan.generic) surveyGeneric(element);
     }
@@ -303,6 +340,7 @@
      * a text and editing it; from the worker the answer is a message round trip away.
      */
     async function flush() {
+      above = new Map();
       if (pending.size === 0) {
         reportStatus();
         return;
