@@ -913,21 +913,6 @@
   // ---- bootstrap -------------------------------------------------------------------
 
   /**
-   * On sites whose CSP refuses wasm in content scripts the build injects prefer-worker.js
-   * first: trying anyway would make Chrome send the site a violation report. Firefox
-   * compiles there, so it ignores the hint.
-   */
-  function siteRefusesWasm() {
-    const firefox = api.runtime.getURL('').startsWith('moz-extension:');
-    return !firefox && globalThis.sincerelyPreferWorker === true;
-  }
-
-  /** A host the user added at run time, where the wasm is out of reach (added-host.js). */
-  function wasmOutOfReach() {
-    return globalThis.sincerelyAddedHost === true;
-  }
-
-  /**
    * Applies a page plan: tokens on the root, then a full survey under the new plan. On a
    * settings change every candidate is held again while its original text comes back and
    * is decided afresh, so no number shows in between. (On the first call there is
@@ -964,11 +949,10 @@
   }
 
   async function bootstrap() {
-    const forceWorker = siteRefusesWasm() || wasmOutOfReach();
-    // The engine compiles while the settings are read.
-    if (!forceWorker) host.load();
-    ({ settings } = await api.storage.sync.get('settings'));
-    await host.start(settings, { forceWorker });
+    // The engine compiles (engine-host.js began at once) while the settings are read.
+    host.warmUp({ v: PROTOCOL_VERSION, type: 'page-plan', arg: { url: location.href } });
+    settings = await host.firstSettings;
+    await host.start(settings, { forceWorker: !host.canRunInPage });
     await replan();
     // Back/forward within the app, and pages restored from the back/forward cache.
     const onNavigate = () => {

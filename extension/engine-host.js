@@ -1,18 +1,21 @@
 /*
  * engineHost: one `call(request)` to the Rust engine, wherever it can run.
  *
- *   load()   ── starts fetching and compiling sincerely_bg.wasm at once, while the
- *            │  content script still reads its settings (start-up is the two in parallel)
- *   start()  ── try: compile sincerely_bg.wasm here (Firefox; Chrome on pages whose CSP
- *            │        allows wasm) → mode "in-page", calls are synchronous under the hood
- *            └─ CompileError / CSP refusal → mode "worker": the same requests go to the
+ *   start()  ── engine-bytes.js came with this script (the manifest's entries for sites
+ *            │  where the page may allow wasm; every site in Firefox): its module began
+ *            │  compiling here as soon as this file ran, while the content script reads
+ *            │  its settings → mode "in-page", calls are synchronous under the hood
+ *            │  (a page CSP without 'wasm-unsafe-eval' still refuses the compile in
+ *            │  Chrome: then the worker)
+ *            └─ no bytes (sites whose CSP refuses wasm, hosts the user added) or a refused
+ *                     compile → mode "worker": the same requests go to the
  *                     extension's background through runtime.sendMessage, sent again
  *                     for a few seconds when a stopped worker cut one off; a call not
  *                     answered at all in 15 s fails ("worker-lost")
  *
  * Callers never see the difference: both answer with the protocol's JSON
- * (src/protocol.rs). Loaded after sincerely.js (wasm-bindgen --target no-modules),
- * before content.js.
+ * (src/protocol.rs). Loaded after sincerely.js (wasm-bindgen --target no-modules) and
+ * engine-bytes.js, before content.js.
  */
 'use strict';
 
@@ -22,11 +25,45 @@ var sincerelyEngineHost = (() => {
   let mode = null;
   let loading = null;
 
-  // wasm-bindgen's init fetches and compiles the module (streaming); a page CSP without
-  // 'wasm-unsafe-eval' makes Chrome refuse the compile here.
+  // The module as base64 (engine-bytes.js, written by `cargo xtask dist`). Compiling it
+  // from here needs no fetch: fetching the .wasm took a dozen milliseconds of a page's
+  // start, and would need the file web-accessible, which lets any page probe for us.
+  const bytes = typeof globalThis.sincerelyEngineBytes === 'string' ? globalThis.sincerelyEngineBytes : null;
+  delete globalThis.sincerelyEngineBytes; // Read once; the page's lifetime need not keep it.
+
+  function decode(base64) {
+    if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(base64);
+    const binary = atob(base64);
+    const out = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+    return out;
+  }
+
+  // Compiles off the main thread (WebAssembly.instantiate); a page CSP without
+  // 'wasm-unsafe-eval' makes Chrome refuse it.
   function load() {
-    loading ??= wasm_bindgen({ module_or_path: api.runtime.getURL('sincerely_bg.wasm') });
+    loading ??= bytes === null
+      ? Promise.reject(new Error('no engine bytes in this script entry'))
+      : wasm_bindgen({ module_or_path: decode(bytes) });
     return loading;
+  }
+  // At once: the compile overlaps the loading of the scripts after this one, and the
+  // settings are asked for beside it, the two slowest steps of a start side by side.
+  if (bytes !== null) load().catch(() => {});
+  const firstSettings = api.storage.sync.get('settings').then(({ settings }) => settings ?? null);
+
+  // V8 compiles each wasm function on its first call. A spare engine answers the page's
+  // first request while the settings are still on their way, so that the engine built
+  // with them finds its code compiled.
+  async function warmUp(request) {
+    await load();
+    if (engine) return;
+    const spare = new wasm_bindgen.Engine(null);
+    try {
+      spare.handle(request);
+    } finally {
+      spare.free();
+    }
   }
 
   async function startInPage(settings) {
@@ -83,9 +120,15 @@ var sincerelyEngineHost = (() => {
   return {
     get mode() { return mode; },
 
-    /** Begins loading the in-page engine; start() picks it up. Never rejects. */
-    load() {
-      load().catch(() => {});
+    /** Whether this tab can run the engine itself (it got the engine's bytes). */
+    get canRunInPage() { return bytes !== null; },
+
+    /** The stored settings (a promise, asked for when this script ran). */
+    get firstSettings() { return firstSettings; },
+
+    /** Runs `request` once on a spare in-page engine, for its compile only. Never rejects. */
+    warmUp(request) {
+      if (bytes !== null) warmUp(request).catch(() => {});
     },
 
     /** Picks the host once; returns the mode. Throws only if neither can run. */

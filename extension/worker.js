@@ -181,10 +181,9 @@ function upgradeSettingsLogged() {
 // (scripting.registerContentScripts, kept across browser restarts) and registered again
 // whenever the settings or the permissions change, and at every start, so they always
 // match both. A registration that would not change is left alone.
-// added-host.js: the wasm is web-accessible only on the manifest's sites (making it so
-// everywhere would let any page detect Sincerely), so on added hosts the content script
-// cannot load it and goes straight to the worker.
-const SCRIPT_FILES = ['sincerely.js', 'engine-host.js', 'added-host.js', 'badge.js', 'content.js'];
+// Without engine-bytes.js: on a host the user added, whose CSP nobody has looked at, the
+// engine runs in the worker from the start.
+const SCRIPT_FILES = ['sincerely.js', 'engine-host.js', 'badge.js', 'content.js'];
 const ADDED_HOSTS = [
   { id: 'sincerely-generic', field: 'genericHosts', css: [] },
   { id: 'sincerely-mastodon', field: 'mastodonHosts', css: ['generated/mastodon.css'] },

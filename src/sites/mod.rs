@@ -164,8 +164,8 @@ impl SiteRules {
 /// Sites whose Content-Security-Policy has no `'wasm-unsafe-eval'` (see tests/e2e/csp.json).
 /// Chrome refuses to compile the engine in their content scripts *and* sends the site a
 /// CSP violation report about the attempt, so there the content script goes straight to
-/// the worker without trying (the build gives these sites' content-script entry
-/// `prefer-worker.js`). Elsewhere it tries in-page first and falls back.
+/// the worker without trying (the Chrome build gives these sites' content-script entry no
+/// `engine-bytes.js`). Elsewhere it tries in-page first and falls back.
 pub const CSP_REFUSES_WASM: &[&str] = &["x", "github", "hackernews"];
 
 /// Every site with rules, in the order the popup lists them.

@@ -8,10 +8,10 @@ import { disableAddedHosts, enableAddedHosts, launch } from './browsers.mjs';
 import { DIST, loadCases, waitFor } from './harness.mjs';
 import { runCase } from './cases.mjs';
 
-/** Sites whose content-script entry carries prefer-worker.js (see dist/chrome/manifest.json). */
+/** Sites whose content-script entry carries no engine bytes (see dist/chrome/manifest.json). */
 function preferWorkerSites() {
   const manifest = JSON.parse(fs.readFileSync(path.join(DIST('chrome'), 'manifest.json'), 'utf8'));
-  const entry = manifest.content_scripts.find((e) => e.js?.includes('prefer-worker.js'));
+  const entry = manifest.content_scripts.find((e) => e.js?.includes('content.js') && !e.js.includes('engine-bytes.js'));
   return entry?.matches ?? [];
 }
 
@@ -67,8 +67,8 @@ export function defineFixtureSuite(browserName) {
           }
           const result = await runCase(browser, kase, { csp, keepPage: true });
           const page = result.page;
-          // On hosts added at run time the wasm is not web-accessible, so the content
-          // script goes to the worker in both browsers (extension/added-host.js).
+          // On hosts added at run time the content script gets no engine bytes, so it
+          // goes to the worker in both browsers (SCRIPT_FILES in extension/worker.js).
           const preferWorker = preferWorkerSites().some((pattern) => matchesPattern(kase.url, pattern));
           const expectedEngine = addedHosts || (browserName === 'chromium' && (preferWorker || !wasmAllowed(csp))) ? 'worker' : 'in-page';
           assert.equal(result.engine, expectedEngine, 'engine path');

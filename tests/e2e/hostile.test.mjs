@@ -170,7 +170,7 @@ const SETTLE_CLOCK = `(() => {
 test('a page of over 100,000 nodes: everything hidden, and the time to settle', async () => {
   const kase = cases['x/hostile-huge'];
   // With the real CSP and with none: Chrome uses the worker on x.com either way
-  // (prefer-worker.js); the second load shows the spread of the figure.
+  // (no engine bytes in its script entry); the second load shows the spread of the figure.
   for (const [label, csp] of [['real CSP', kase.cspHeader], ['no CSP', null]]) {
     browser.router.serve(kase.url, kase.html, csp);
     const page = await browser.newPage();
@@ -245,7 +245,7 @@ async function typeThroughStorm(page) {
   storm.at = (q) => storm.latencies[Math.min(storm.latencies.length - 1, Math.floor(q * storm.latencies.length))].toFixed(1);
   return storm;
 }
-// Chrome runs the engine in the worker on x.com whatever the CSP (prefer-worker.js), so
+// Chrome runs the engine in the worker on x.com whatever the CSP (no engine bytes there), so
 // one load covers the path; the in-page path's cost is synchronous and shows in Firefox's
 // generic run of the same fixture.
 test('a mutation storm: the page stays responsive, nothing flashes or garbles, memory stays bounded', async () => {

@@ -93,10 +93,10 @@ test('no shipped script has an HTML sink, a string-to-code call or remote code',
 
 test('the wasm is only ever loaded from the extension itself', () => {
   // wasm-bindgen's init fetches whatever path it is given (or a URL next to the script
-  // when given none), so every call must name our own packaged file. In a content script
-  // a relative path would resolve against the site's address, so there (and in the
-  // worker) it must be runtime.getURL; the popup and options pages are extension pages,
-  // where a bare file name is our own origin.
+  // when given none), so every call must name our own packaged file. In the worker it must
+  // be runtime.getURL; the popup and options pages are extension pages, where a bare file
+  // name is our own origin. The content scripts compile the bytes of engine-bytes.js, a
+  // packaged script of theirs (their isolated world sees no global of the page's).
   const calls = [];
   const extensionPages = new Set(['popup.js', 'options.js']);
   const scripts = fs.readdirSync(path.join(ROOT, 'extension')).filter((f) => f.endsWith('.js'));
@@ -113,7 +113,11 @@ test('the wasm is only ever loaded from the extension itself', () => {
   assert.ok(calls.length >= 2, 'both engine hosts were found');
   for (const [file, argument] of calls) {
     if (extensionPages.has(file)) assert.match(argument, /^'[\w-]+\.wasm'$|^api\.runtime\.getURL\('[\w-]+\.wasm'\)$/, file);
-    else assert.equal(argument, "api.runtime.getURL('sincerely_bg.wasm')", file);
+    else if (file === 'engine-host.js') {
+      assert.equal(argument, 'decode(bytes)', file);
+      const source = fs.readFileSync(path.join(ROOT, 'extension', file), 'utf8');
+      assert.match(source, /const bytes = typeof globalThis\.sincerelyEngineBytes === 'string' \? globalThis\.sincerelyEngineBytes : null;/);
+    } else assert.equal(argument, "api.runtime.getURL('sincerely_bg.wasm')", file);
   }
 });
 
