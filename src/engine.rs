@@ -37,7 +37,9 @@ impl Engine {
         &self.settings
     }
 
-    /// Serves one protocol request.
+    /// Serves one protocol request. The browser compiles each wasm function the first time
+    /// it runs, so each call's work is a function of its own (`#[inline(never)]`): a tab's
+    /// first request compiles the code of that call only, not of every call.
     pub fn handle(&self, request: Request) -> Response {
         let answer = if request.v != PROTOCOL_VERSION {
             Answer::Error {
@@ -84,6 +86,7 @@ impl Engine {
     }
 
     /// What to do on `url`.
+    #[inline(never)] // See `handle`: each call's code compiles on its own first use.
     pub fn page_plan(&self, url: &str) -> PagePlan {
         let host = sites::host_of(url).unwrap_or_default().to_ascii_lowercase();
         let site = self.site_for(url);
@@ -185,6 +188,7 @@ impl Engine {
 
     /// The badge of the profile at `url` from the posts read there and what was
     /// remembered; `None` when `url` is no profile page of a site with rules.
+    #[inline(never)] // See `handle`: each call's code compiles on its own first use.
     pub fn profile(
         &self,
         url: &str,
@@ -268,6 +272,7 @@ impl Engine {
     }
 
     /// Decides a batch of texts; returns only those that change.
+    #[inline(never)] // See `handle`: each call's code compiles on its own first use.
     pub fn decide(&self, items: &[Candidate]) -> Vec<Decision> {
         items
             .iter()

@@ -78,6 +78,7 @@ impl TryFrom<WireRequest> for Request {
     type Error = String;
 
     fn try_from(wire: WireRequest) -> Result<Request, String> {
+        #[inline(never)] // One reader per call type (see `Engine::handle`).
         fn arg<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, String> {
             serde_json::from_value(value).map_err(|error| format!("arg: {error}"))
         }

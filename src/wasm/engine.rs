@@ -7,7 +7,7 @@
 //! the JavaScript side, serde_json here): one string each way is faster than walking the
 //! objects field by field from wasm, and one deserializer keeps the module small.
 
-use crate::protocol::{Request, Response};
+use crate::protocol::{Answer, Request, Response};
 use crate::settings::Settings;
 use js_sys::JSON;
 use serde::Serialize;
@@ -25,11 +25,49 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     JSON::parse(&text).map_err(|_| JsError::new("the engine wrote JSON the browser could not read"))
 }
 
+// The browser compiles each wasm function on its first call. Reading a request and
+// writing each kind of answer are functions of their own (`#[inline(never)]`, and
+// wasm-opt keeps them apart, see xtask/src/dist.rs), so that a tab's first call compiles
+// what that call needs, not the code of every call at once.
+
+#[inline(never)]
+fn read_request(request: &JsValue) -> Result<Request, JsError> {
+    let text = to_json_text(request).ok_or_else(|| JsError::new("bad request: not JSON"))?;
+    // Through a generic tree, as `arg` and the settings are read anyway: a second reader
+    // straight from text would cost the wasm 4 KB, for error positions in a one-line
+    // string that nobody reads.
+    serde_json::from_str(&text)
+        .and_then(serde_json::from_value)
+        .map_err(|error| JsError::new(&format!("bad request: {error}")))
+}
+
+/// A [`Response`] as the protocol writes it, one answer type at a time.
+fn write_response(response: &Response) -> Result<JsValue, JsError> {
+    match &response.answer {
+        Answer::PagePlan(plan) => write_answer(response.v, "page-plan", plan),
+        Answer::Decisions(decisions) => write_answer(response.v, "decisions", decisions),
+        Answer::Profile(profile) => write_answer(response.v, "profile", profile),
+        Answer::Error { .. } => to_js(response),
+    }
+}
+
+#[inline(never)]
+fn write_answer<T: Serialize>(v: u32, kind: &str, arg: &T) -> Result<JsValue, JsError> {
+    /// `Response` for one answer type: the same `{"v","type","arg"}`.
+    #[derive(Serialize)]
+    struct Wire<'a, T> {
+        v: u32,
+        #[serde(rename = "type")]
+        kind: &'a str,
+        arg: &'a T,
+    }
+    to_js(&Wire { v, kind, arg })
+}
+
 #[wasm_bindgen(js_name = Engine)]
 pub struct WasmEngine {
     engine: crate::Engine,
-    warnings: JsValue,
-    stored: JsValue,
+    warnings: Vec<crate::settings::SettingsWarning>,
 }
 
 #[wasm_bindgen(js_class = Engine)]
@@ -51,30 +89,28 @@ impl WasmEngine {
                 fields.join("; ")
             ));
         }
-        // What to write back when the stored value was of an older version (the worker
-        // does on an update): the value as read now, in the current version.
-        let stored = match settings.to_storage_value() {
-            Ok(value) => to_js(&value)?,
-            Err(_) => JsValue::NULL,
-        };
         Ok(WasmEngine {
             engine: crate::Engine::new(settings),
-            warnings: to_js(&warnings)?,
-            stored,
+            warnings,
         })
     }
 
     /// The settings fields that could not be read.
     #[wasm_bindgen(getter)]
-    pub fn warnings(&self) -> JsValue {
-        self.warnings.clone()
+    pub fn warnings(&self) -> Result<JsValue, JsError> {
+        to_js(&self.warnings)
     }
 
     /// The settings as read, as `storage.sync` should hold them in this version (with
-    /// their `version`), or null when they may not be stored (invalid or too large).
+    /// their `version`), or null when they may not be stored (invalid or too large): what
+    /// the worker writes back after an update. Worked out only when asked, so that a tab's
+    /// start runs none of it.
     #[wasm_bindgen(getter)]
-    pub fn settings(&self) -> JsValue {
-        self.stored.clone()
+    pub fn settings(&self) -> Result<JsValue, JsError> {
+        match self.engine.settings().to_storage_value() {
+            Ok(value) => to_js(&value),
+            Err(_) => Ok(JsValue::NULL),
+        }
     }
 
     /// Host → root tokens under these settings (see `Engine::early_tokens`); the worker
@@ -91,14 +127,7 @@ impl WasmEngine {
 
     /// Serves one protocol request.
     pub fn handle(&self, request: JsValue) -> Result<JsValue, JsError> {
-        let text = to_json_text(&request).ok_or_else(|| JsError::new("bad request: not JSON"))?;
-        // Through a generic tree, as `arg` and the settings are read anyway: a second reader
-        // straight from text would cost the wasm 4 KB, for error positions in a one-line
-        // string that nobody reads.
-        let request: Request = serde_json::from_str(&text)
-            .and_then(serde_json::from_value)
-            .map_err(|error| JsError::new(&format!("bad request: {error}")))?;
-        let response: Response = self.engine.handle(request);
-        to_js(&response)
+        let request = read_request(&request)?;
+        write_response(&self.engine.handle(request))
     }
 }
