@@ -766,9 +766,11 @@
       if (scheduled) return;
       scheduled = true;
       let done = false;
+      let timer = 0;
       const run = () => {
         if (done) return;
         done = true;
+        clearTimeout(timer); // The frame came first: no idle task later.
         scheduled = false;
         waiting = true;
         work()
@@ -779,7 +781,7 @@
         queueMicrotask(run);
       } else {
         requestAnimationFrame(run);
-        setTimeout(run, 100);
+        timer = setTimeout(run, 100);
       }
     }
 
