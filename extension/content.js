@@ -257,18 +257,12 @@
       }
       return found;
     }
-    let wanted = { plan: null, selector: '' }; // Metrics and candidates in one list: one query.
-    function wantedSelector() {
-      if (wanted.plan !== plan) {
-        wanted = { plan, selector: [plan.metrics, plan.candidates].filter(Boolean).join(', ') };
-      }
-      return wanted.selector;
-    }
 
     /** Looks at one added or changed subtree, and at the candidate around it. */
     function survey(element) {
-      const selector = wantedSelector();
-      if (selector) {
+      // plan.survey finds every metric and candidate in one short list (and a few other
+      // elements, sorted out here with `matches`).
+      if (plan.survey) {
         const isMetric = (found) => !!plan.metrics && found.matches(plan.metrics);
         const isCandidate = (found) => !!plan.candidates && found.matches(plan.candidates);
         const around = element.parentElement ? aboveOf(element.parentElement) : { metric: null, candidate: null };
@@ -276,10 +270,9 @@
         const candidate = isCandidate(element) ? element : around.candidate;
         if (metric) countMetric(metric);
         if (candidate) pending.set(candidate, true);
-        for (const found of element.querySelectorAll(selector)) {
-          const held = isCandidate(found);
-          if (held) pending.set(found, true);
-          if (!held || isMetric(found)) countMetric(found);
+        for (const found of element.querySelectorAll(plan.survey)) {
+          if (isCandidate(found)) pending.set(found, true);
+          if (isMetric(found)) countMetric(found);
         }
       }
       if (plan.generic) surveyGeneric(element);

@@ -147,6 +147,10 @@ pub struct PagePlan {
     pub shadow: Vec<ShadowPlan>,
     /// One selector list for the containers whose text goes to `decide` ("" for none).
     pub candidates: String,
+    /// What the content script queries in each added subtree: it finds every element of
+    /// `metrics` and `candidates`, and some more (the finds are sorted with `matches`),
+    /// in a shorter list, which is what a query's cost grows with. See `survey_list`.
+    pub survey: String,
     /// Post text, never read or rewritten ("" for none).
     pub prose: String,
     /// Where to observe additions; empty means `document.body`.
