@@ -136,7 +136,7 @@ impl Engine {
             active: true,
             reason: None,
             root_tokens: self.root_tokens(),
-            survey: survey_list(metrics.iter().chain(site.candidates).copied()),
+            survey: crate::selector::survey_list(metrics.iter().chain(site.candidates).copied()),
             metrics: metrics.join(", "),
             shadow: site
                 .shadow_hosts()
@@ -363,45 +363,6 @@ fn as_rendered(text: &str) -> (std::borrow::Cow<'_, str>, Vec<usize>) {
         return (std::borrow::Cow::Borrowed(text), source_byte);
     }
     (std::borrow::Cow::Owned(rendered), source_byte)
-}
-
-/// One selector list that finds every element the given selectors find, in fewer
-/// selectors: a query tries each selector of its list on each element, so its cost grows
-/// with the list. Selectors whose rightmost compound names an attribute value
-/// (`[data-testid="like"] [data-testid="app-text-transition-container"]`) are queried by
-/// that compound alone, once for all that share it; the rest as they are.
-pub(crate) fn survey_list<'a>(selectors: impl Iterator<Item = &'a str>) -> String {
-    let mut list: Vec<&str> = Vec::new();
-    for selector in selectors {
-        let rightmost = rightmost_compound(selector);
-        let by = if rightmost.contains("=\"") {
-            rightmost
-        } else {
-            selector
-        };
-        if !list.contains(&by) {
-            list.push(by);
-        }
-    }
-    list.join(", ")
-}
-
-/// The last compound selector of a complex selector: what follows its last combinator
-/// outside brackets, parentheses and quotes.
-fn rightmost_compound(selector: &str) -> &str {
-    let (mut depth, mut quote, mut start) = (0i32, None, 0);
-    for (at, c) in selector.char_indices() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '[' | '(') => depth += 1,
-            (None, ']' | ')') => depth -= 1,
-            (None, ' ' | '>' | '+' | '~') if depth == 0 => start = at + 1,
-            _ => {}
-        }
-    }
-    selector[start..].trim()
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ pub mod profile;
 pub mod protocol;
 pub mod recognize;
 pub mod score;
+mod selector;
 pub mod settings;
 pub mod sites;
 mod small_sort;

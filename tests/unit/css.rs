@@ -75,21 +75,7 @@ fn shadow_hosts_are_held_and_kinds_reach_shadow_trees_through_custom_properties(
 /// the root-attribute guard (hidden even when paused), now that rules are spelled out.
 #[test]
 fn no_rule_selector_is_a_list() {
-    fn top_level_comma(selector: &str) -> bool {
-        let (mut depth, mut quote) = (0i32, None);
-        for c in selector.chars() {
-            match (quote, c) {
-                (Some(q), c) if c == q => quote = None,
-                (Some(_), _) => {}
-                (None, '"' | '\'') => quote = Some(c),
-                (None, '(' | '[') => depth += 1,
-                (None, ')' | ']') => depth -= 1,
-                (None, ',') if depth == 0 => return true,
-                _ => {}
-            }
-        }
-        false
-    }
+    let top_level_comma = |selector| crate::selector::top_level(selector).any(|(_, c)| c == ',');
     for site in sites::all() {
         let selectors = site.metrics.iter().map(|rule| rule.selector);
         for selector in selectors.chain(site.candidates.iter().copied()) {
