@@ -29,7 +29,7 @@ var sincerelyEngineHost = (() => {
   // from here needs no fetch: fetching the .wasm took a dozen milliseconds of a page's
   // start, and would need the file web-accessible, which lets any page probe for us.
   const bytes = typeof globalThis.sincerelyEngineBytes === 'string' ? globalThis.sincerelyEngineBytes : null;
-  delete globalThis.sincerelyEngineBytes; // Read once; the page's lifetime need not keep it.
+  delete globalThis.sincerelyEngineBytes; // Read once: no other script of ours needs it.
 
   function decode(base64) {
     if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(base64);
@@ -53,8 +53,8 @@ var sincerelyEngineHost = (() => {
   const firstSettings = api.storage.sync.get('settings').then(({ settings }) => settings ?? null);
 
   // V8 compiles each wasm function on its first call. A spare engine answers the page's
-  // first request while the settings are still on their way, so that the engine built
-  // with them finds its code compiled.
+  // first request as soon as the module is in, often while the settings are still on
+  // their way, so that the engine built with them finds its code compiled.
   async function warmUp(request) {
     await load();
     if (engine) return;
