@@ -120,9 +120,6 @@ var sincerelyEngineHost = (() => {
   return {
     get mode() { return mode; },
 
-    /** Whether this tab can run the engine itself (it got the engine's bytes). */
-    get canRunInPage() { return bytes !== null; },
-
     /** The stored settings (a promise, asked for when this script ran). */
     get firstSettings() { return firstSettings; },
 
@@ -131,10 +128,13 @@ var sincerelyEngineHost = (() => {
       if (bytes !== null) warmUp(request).catch(() => {});
     },
 
-    /** Picks the host once; returns the mode. Throws only if neither can run. */
-    async start(settings, { forceWorker = false } = {}) {
+    /**
+     * Picks the host once: the page when this tab got the engine's bytes and the page lets
+     * them compile, else the worker. Returns the mode.
+     */
+    async start(settings) {
       if (mode) return mode;
-      if (!forceWorker) {
+      if (bytes !== null) {
         try {
           await startInPage(settings);
           mode = 'in-page';
