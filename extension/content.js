@@ -701,9 +701,16 @@
     let edges = new Set(); // Ancestors of the containers, observed for their children.
     let scopeDirty = false;
 
-    function findContainers() {
+    // The containers' selector once they can be told apart (the parser is done), or null.
+    function observeSelector() {
       if (!plan.observe?.length || plan.generic || document.readyState === 'loading') return null;
-      const found = [...document.querySelectorAll(plan.observe.join(', '))];
+      return plan.observe.join(', ');
+    }
+
+    function findContainers() {
+      const selector = observeSelector();
+      if (!selector) return null;
+      const found = [...document.querySelectorAll(selector)];
       const outermost = found.filter((container) => !found.some((other) => other !== container && other.contains(container)));
       return outermost.length ? outermost : null;
     }
@@ -741,9 +748,8 @@
 
     // A subtree added outside the containers that brings one asks for the scope again.
     function bringsContainer(element) {
-      if (!plan.observe?.length || plan.generic || document.readyState === 'loading') return false;
-      if (containers?.some((container) => container.contains(element))) return false;
-      const selector = plan.observe.join(', ');
+      const selector = observeSelector();
+      if (!selector || containers?.some((container) => container.contains(element))) return false;
       return element.matches(selector) || !!element.querySelector(selector);
     }
 
@@ -947,7 +953,7 @@
     // The engine compiles (engine-host.js began at once) while the settings are read.
     host.warmUp({ v: PROTOCOL_VERSION, type: 'page-plan', arg: { url: location.href } });
     settings = await host.firstSettings;
-    await host.start(settings, { forceWorker: !host.canRunInPage });
+    await host.start(settings);
     await replan();
     // Back/forward within the app, and pages restored from the back/forward cache.
     const onNavigate = () => {
