@@ -108,16 +108,48 @@ pub struct Candidate {
     pub context: TextContext,
 }
 
-/// An answer from the engine.
-#[derive(Clone, Debug, Serialize)]
+/// An answer from the engine: `{"v":1,"type":…,"arg":…}`.
+#[derive(Clone, Debug)]
 pub struct Response {
     pub v: u32,
-    #[serde(flatten)]
     pub answer: Answer,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(tag = "type", content = "arg", rename_all = "kebab-case")]
+/// Written one answer type at a time, each by a function of its own: the browser compiles
+/// wasm functions on first use, so a tab's first answer compiles the writer of that answer
+/// only (and serde's `flatten` would go through its generic map machinery).
+impl Serialize for Response {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.answer {
+            Answer::PagePlan(plan) => tagged(serializer, self.v, "page-plan", plan),
+            Answer::Decisions(decisions) => tagged(serializer, self.v, "decisions", decisions),
+            Answer::Profile(profile) => tagged(serializer, self.v, "profile", profile),
+            Answer::Error { message } => tagged(serializer, self.v, "error", &ErrorArg { message }),
+        }
+    }
+}
+
+#[inline(never)]
+fn tagged<S: serde::Serializer, T: Serialize>(
+    serializer: S,
+    v: u32,
+    kind: &'static str,
+    arg: &T,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+    let mut out = serializer.serialize_struct("Response", 3)?;
+    out.serialize_field("v", &v)?;
+    out.serialize_field("type", kind)?;
+    out.serialize_field("arg", arg)?;
+    out.end()
+}
+
+#[derive(Serialize)]
+struct ErrorArg<'m> {
+    message: &'m str,
+}
+
+#[derive(Clone, Debug)]
 pub enum Answer {
     PagePlan(PagePlan),
     /// Only the candidates that change; the rest are kept as they are.

@@ -7,7 +7,7 @@
 //! the JavaScript side, serde_json here): one string each way is faster than walking the
 //! objects field by field from wasm, and one deserializer keeps the module small.
 
-use crate::protocol::{Answer, Request, Response};
+use crate::protocol::Request;
 use crate::settings::Settings;
 use js_sys::JSON;
 use serde::Serialize;
@@ -25,10 +25,10 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     JSON::parse(&text).map_err(|_| JsError::new("the engine wrote JSON the browser could not read"))
 }
 
-// The browser compiles each wasm function on its first call. Reading a request and
-// writing each kind of answer are functions of their own (`#[inline(never)]`, and
-// wasm-opt keeps them apart, see xtask/src/dist.rs), so that a tab's first call compiles
-// what that call needs, not the code of every call at once.
+// The browser compiles each wasm function on its first call. Reading a request is a
+// function of its own (`#[inline(never)]`, and wasm-opt keeps such functions apart, see
+// xtask/src/dist.rs), as is writing each answer type (`Response`'s `Serialize`), so that
+// a tab's first call compiles what that call needs, not the code of every call at once.
 
 #[inline(never)]
 fn read_request(request: &JsValue) -> Result<Request, JsError> {
@@ -39,29 +39,6 @@ fn read_request(request: &JsValue) -> Result<Request, JsError> {
     serde_json::from_str(&text)
         .and_then(serde_json::from_value)
         .map_err(|error| JsError::new(&format!("bad request: {error}")))
-}
-
-/// A [`Response`] as the protocol writes it, one answer type at a time.
-fn write_response(response: &Response) -> Result<JsValue, JsError> {
-    match &response.answer {
-        Answer::PagePlan(plan) => write_answer(response.v, "page-plan", plan),
-        Answer::Decisions(decisions) => write_answer(response.v, "decisions", decisions),
-        Answer::Profile(profile) => write_answer(response.v, "profile", profile),
-        Answer::Error { .. } => to_js(response),
-    }
-}
-
-#[inline(never)]
-fn write_answer<T: Serialize>(v: u32, kind: &str, arg: &T) -> Result<JsValue, JsError> {
-    /// `Response` for one answer type: the same `{"v","type","arg"}`.
-    #[derive(Serialize)]
-    struct Wire<'a, T> {
-        v: u32,
-        #[serde(rename = "type")]
-        kind: &'a str,
-        arg: &'a T,
-    }
-    to_js(&Wire { v, kind, arg })
 }
 
 #[wasm_bindgen(js_name = Engine)]
@@ -128,6 +105,6 @@ impl WasmEngine {
     /// Serves one protocol request.
     pub fn handle(&self, request: JsValue) -> Result<JsValue, JsError> {
         let request = read_request(&request)?;
-        write_response(&self.engine.handle(request))
+        to_js(&self.engine.handle(request))
     }
 }
