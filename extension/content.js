@@ -702,9 +702,11 @@
     let scopeDirty = false;
 
     // The containers' selector once they can be told apart (the parser is done), or null.
+    let joined = { plan: null, selector: null }; // plan.observe as one list, joined once per plan.
     function observeSelector() {
       if (!plan.observe?.length || plan.generic || document.readyState === 'loading') return null;
-      return plan.observe.join(', ');
+      if (joined.plan !== plan) joined = { plan, selector: plan.observe.join(', ') };
+      return joined.selector;
     }
 
     function findContainers() {
@@ -748,19 +750,21 @@
 
     // A subtree added outside the containers that brings one asks for the scope again.
     function bringsContainer(element) {
+      if (containers?.some((container) => container.contains(element))) return false;
       const selector = observeSelector();
-      if (!selector || containers?.some((container) => container.contains(element))) return false;
-      return element.matches(selector) || !!element.querySelector(selector);
+      return !!selector && (element.matches(selector) || !!element.querySelector(selector));
     }
 
     // In the page, the work waits for the next frame (rAF): one round for everything the
-    // page added before it is drawn. Background tabs get no animation frames; the timer
-    // keeps them from piling up. From the worker, the answer is a message round trip
-    // away: the batch leaves at once, from the observer's callback (a microtask), so that
-    // it can come back before the frame is drawn instead of holding text back for one
-    // more frame. Work that yields (`later`), and changes made while a round is still
+    // page added before it is drawn. Hidden tabs get no animation frames: there, and when
+    // the tab is hidden while a round waits, a timer keeps the work from piling up (a
+    // visible tab sets none; each costs time in the frame). From the worker, the answer is
+    // a message round trip away: the batch leaves at once, from the observer's callback (a
+    // microtask), so that it can come back before the frame is drawn instead of holding
+    // text back for one more frame. Work that yields (`later`), and changes made while a round is still
     // waiting for its answer (a page that mutates in a loop), wait for the next frame.
     let waiting = false;
+    let armTimer = null; // Gives the round waiting for a frame a timer too, if one waits.
     function schedule(later = false) {
       if (scheduled) return;
       scheduled = true;
@@ -770,6 +774,7 @@
         if (done) return;
         done = true;
         clearTimeout(timer); // The frame came first: no idle task later.
+        armTimer = null;
         scheduled = false;
         waiting = true;
         work()
@@ -780,9 +785,13 @@
         queueMicrotask(run);
       } else {
         requestAnimationFrame(run);
-        timer = setTimeout(run, 100);
+        armTimer = () => (timer ||= setTimeout(run, 100));
+        if (document.visibilityState !== 'visible') armTimer();
       }
     }
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState !== 'visible') armTimer?.();
+    });
 
     async function work() {
       if (!active) return;
