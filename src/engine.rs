@@ -136,8 +136,7 @@ impl Engine {
             active: true,
             reason: None,
             root_tokens: self.root_tokens(),
-            survey: crate::selector::survey_list(metrics.iter().chain(site.candidates).copied()),
-            metrics: metrics.join(", "),
+            metrics: crate::selector::merged_list(metrics.iter().copied()),
             shadow: site
                 .shadow_hosts()
                 .into_iter()
@@ -155,7 +154,7 @@ impl Engine {
                         .join(", "),
                 })
                 .collect(),
-            candidates: site.candidates.join(", "),
+            candidates: crate::selector::merged_list(site.candidates.iter().copied()),
             prose: site.prose.join(", "),
             observe: site.observe.iter().map(|s| s.to_string()).collect(),
             title_counter: site.title_counter,

@@ -173,16 +173,14 @@ pub struct PagePlan {
     /// The value of `<html data-sincerely>`: see [`crate::css`].
     pub root_tokens: String,
     /// One selector list for the elements the site's stylesheet hides: the content script
-    /// counts the ones holding a number for the popup ("" for none).
+    /// counts the ones holding a number for the popup ("" for none). Merged (see
+    /// `selector::merged_list`): it is queried in every added subtree.
     pub metrics: String,
     /// Custom elements whose open shadow roots draw counts (see [`crate::css::shadow_css`]).
     pub shadow: Vec<ShadowPlan>,
-    /// One selector list for the containers whose text goes to `decide` ("" for none).
+    /// One selector list for the containers whose text goes to `decide` ("" for none),
+    /// merged as `metrics` is.
     pub candidates: String,
-    /// What the content script queries in each added subtree: it finds every element of
-    /// `metrics` and `candidates`, and some more (the finds are sorted with `matches`),
-    /// in a shorter list, which is what a query's cost grows with. See `survey_list`.
-    pub survey: String,
     /// Post text, never read or rewritten ("" for none).
     pub prose: String,
     /// Where to observe additions; empty means `document.body`.

@@ -1,5 +1,5 @@
 //! Reading CSS selector text from the site rules: where its top level is (outside
-//! brackets, parentheses and quotes), and a shorter list for the content script's query.
+//! brackets, parentheses and quotes), and the same list in fewer selectors.
 
 /// The characters of `selector` outside brackets, parentheses and quotes, with their byte
 /// offsets: where its combinators and list commas are.
@@ -40,58 +40,65 @@ fn split_rightmost(selector: &str) -> Option<(&str, char, &str)> {
     (!prefix.is_empty()).then_some((prefix, combinator, rightmost))
 }
 
-/// One selector list that finds every element the given selectors find, in fewer
-/// selectors: a query tries each selector of its list on each element, so its cost grows
-/// with the list. Selectors whose rightmost compound names an attribute value
-/// (`[data-testid="like"] [data-testid="app-text-transition-container"]`) are queried by
-/// that compound alone, once for all that share it; the others that share a rightmost
-/// compound and combinator are queried as one, what differs before them in an `:is()`
-/// (`:is(a[href$="/followers"], a[href$="/following"]) > span:first-child`: the rightmost
-/// is tried once per element, not once per selector). What the list finds is a superset:
-/// the content script checks each element it found against the exact lists.
-pub(crate) fn survey_list<'a>(selectors: impl Iterator<Item = &'a str>) -> String {
-    let mut narrowed: Vec<&str> = Vec::new();
+/// The selectors as one list that matches exactly what they match, in fewer selectors:
+/// a query or `matches` tries each selector of its list on each element, so its cost
+/// grows with the list. Selectors that share their rightmost compound and the combinator
+/// before it become one, what differs before them in an `:is()`
+/// (`:is([data-testid="like"], [data-testid="reply"]) [data-testid="count"]`: the
+/// rightmost is tried once per element, not once per selector).
+pub(crate) fn merged_list<'a>(selectors: impl Iterator<Item = &'a str>) -> String {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
     for selector in selectors {
-        let rightmost = rightmost_compound(selector);
-        let by = if rightmost.contains("=\"") {
-            rightmost
-        } else {
-            selector
-        };
-        if !narrowed.contains(&by) {
-            narrowed.push(by);
+        if seen.contains(&selector) {
+            continue;
         }
-    }
-    // Groups by (combinator, rightmost compound), in the order first seen.
-    // Each group: its key, its selectors and what comes before their rightmost compound.
-    let mut groups: Vec<(Option<(char, &str)>, Vec<(&str, &str)>)> = Vec::new();
-    for selector in narrowed {
+        seen.push(selector);
         let Some((prefix, combinator, rightmost)) = split_rightmost(selector) else {
-            groups.push((None, vec![(selector, selector)]));
+            groups.push(Group {
+                tail: None,
+                selectors: vec![selector],
+                prefixes: vec![],
+            });
             continue;
         };
-        let key = Some((combinator, rightmost));
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, members)) => members.push((selector, prefix)),
-            None => groups.push((key, vec![(selector, prefix)])),
+        let tail = Some((combinator, rightmost));
+        match groups.iter_mut().find(|group| group.tail == tail) {
+            Some(group) => {
+                group.selectors.push(selector);
+                group.prefixes.push(prefix);
+            }
+            None => groups.push(Group {
+                tail,
+                selectors: vec![selector],
+                prefixes: vec![prefix],
+            }),
         }
     }
     let entries: Vec<String> = groups
         .into_iter()
-        .map(|(key, members)| match (key, members.as_slice()) {
-            (Some((combinator, rightmost)), [_, _, ..]) => {
-                let prefixes: Vec<&str> = members.iter().map(|&(_, prefix)| prefix).collect();
+        .map(|group| match group.tail {
+            Some((combinator, rightmost)) if group.selectors.len() > 1 => {
                 let joiner = if combinator == ' ' {
                     " ".to_string()
                 } else {
                     format!(" {combinator} ")
                 };
-                format!(":is({}){joiner}{rightmost}", prefixes.join(", "))
+                format!(":is({}){joiner}{rightmost}", group.prefixes.join(", "))
             }
-            (_, members) => members[0].0.to_string(),
+            _ => group.selectors[0].to_string(),
         })
         .collect();
     entries.join(", ")
+}
+
+/// Selectors of `merged_list` that become one entry.
+struct Group<'a> {
+    /// The combinator and rightmost compound they share; None for a lone compound.
+    tail: Option<(char, &'a str)>,
+    selectors: Vec<&'a str>,
+    /// What comes before the tail in each.
+    prefixes: Vec<&'a str>,
 }
 
 #[cfg(test)]

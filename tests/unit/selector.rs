@@ -1,7 +1,7 @@
 use super::*;
 
 #[test]
-fn the_survey_list_finds_what_metrics_and_candidates_find_in_fewer_selectors() {
+fn each_site_list_merges_into_the_same_selectors_in_fewer() {
     assert_eq!(
         rightmost_compound(r#"[data-testid="like"] [data-testid="a b"]"#),
         r#"[data-testid="a b"]"#
@@ -14,38 +14,41 @@ fn the_survey_list_finds_what_metrics_and_candidates_find_in_fewer_selectors() {
         rightmost_compound("h2 + div:not(.a > b)"),
         "div:not(.a > b)"
     );
+    let merged_from = |entry: &str, selector: &str| {
+        // `selector` is `entry`, or one of the selectors in the `:is()` before its rightmost.
+        entry == selector
+            || split_rightmost(selector).is_some_and(|(prefix, combinator, rightmost)| {
+                split_rightmost(entry).is_some_and(|(before, c, r)| {
+                    c == combinator
+                        && r == rightmost
+                        && before
+                            .strip_prefix(":is(")
+                            .and_then(|b| b.strip_suffix(')'))
+                            .is_some_and(|inner| split_list(inner).contains(&prefix))
+                })
+            })
+    };
     for site in crate::sites::all() {
-        let selectors: Vec<&str> = site
-            .metrics
-            .iter()
-            .map(|rule| rule.selector)
-            .chain(site.candidates.iter().copied())
-            .collect();
-        let survey = survey_list(selectors.iter().copied());
-        let list = split_list(&survey);
-        assert!(list.len() <= selectors.len(), "{}", site.id);
-        for selector in &selectors {
-            // Each selector is in the list, or narrowed to its rightmost compound there, or
-            // one of an `:is()` before a rightmost compound it shares with others.
-            let by = rightmost_compound(selector);
-            let merged =
-                split_rightmost(selector).is_some_and(|(prefix, combinator, rightmost)| {
-                    list.iter().any(|entry| {
-                        split_rightmost(entry).is_some_and(|(before, c, r)| {
-                            c == combinator
-                                && r == rightmost
-                                && before
-                                    .strip_prefix(":is(")
-                                    .and_then(|b| b.strip_suffix(')'))
-                                    .is_some_and(|inner| split_list(inner).contains(&prefix))
-                        })
-                    })
-                });
-            assert!(
-                list.contains(selector) || (list.contains(&by) && selector.ends_with(by)) || merged,
-                "{}: {selector} not found by {survey}",
-                site.id
-            );
+        let metrics: Vec<&str> = site.metrics.iter().map(|rule| rule.selector).collect();
+        for selectors in [&metrics, &site.candidates.to_vec()] {
+            let merged = merged_list(selectors.iter().copied());
+            let list = split_list(&merged);
+            assert!(list.len() <= selectors.len().max(1), "{}", site.id);
+            // Every selector is in the list, on its own or merged; and nothing else is.
+            for selector in selectors.iter() {
+                let found = list.iter().any(|entry| merged_from(entry, selector));
+                assert!(found, "{}: {selector} is not in {merged}", site.id);
+            }
+            for entry in &list {
+                let covered = selectors
+                    .iter()
+                    .any(|selector| merged_from(entry, selector));
+                assert!(
+                    covered || entry.is_empty(),
+                    "{}: {entry} is no selector of the site",
+                    site.id
+                );
+            }
         }
     }
     let x_metrics = || {
@@ -55,8 +58,9 @@ fn the_survey_list_finds_what_metrics_and_candidates_find_in_fewer_selectors() {
             .iter()
             .map(|rule| rule.selector)
     };
-    let x = survey_list(x_metrics());
-    // X's eight action-bar counts share a rightmost compound; its four header links share one too.
+    let x = merged_list(x_metrics());
+    // X's eight action-bar counts share a rightmost compound, its four header links another
+    // and its two unread badges a third.
     assert_eq!(split_list(&x).len(), 3, "{x}");
     assert!(
         x.contains(r#":is(a[href$="/following"], a[href$="/followers"]"#),
@@ -65,17 +69,18 @@ fn the_survey_list_finds_what_metrics_and_candidates_find_in_fewer_selectors() {
 }
 
 #[test]
-fn selectors_sharing_a_rightmost_compound_and_combinator_are_surveyed_as_one() {
+fn selectors_sharing_a_rightmost_compound_and_combinator_are_merged() {
     assert_eq!(
-        survey_list(["a > b", "c > b", "d b", "e + b"].into_iter()),
+        merged_list(["a > b", "c > b", "d b", "e + b", "a > b"].into_iter()),
         ":is(a, c) > b, d b, e + b"
     );
     assert_eq!(
-        survey_list(["x y > b", "z > b"].into_iter()),
+        merged_list(["x y > b", "z > b"].into_iter()),
         ":is(x y, z) > b"
     );
     // A lone compound stays as it is; one selector of its kind keeps its own spelling.
-    assert_eq!(survey_list(["b", "a>b"].into_iter()), "b, a>b");
+    assert_eq!(merged_list(["b", "a>b", "b"].into_iter()), "b, a>b");
+    assert_eq!(merged_list(std::iter::empty()), "");
     assert_eq!(
         split_rightmost("a > b:not(c > d)"),
         Some(("a", '>', "b:not(c > d)"))
