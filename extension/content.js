@@ -729,7 +729,9 @@
       observer.disconnect();
       const before = containers ?? [];
       containers = next;
-      edges = new Set();
+      // Where a container was, the app may put one back later: those ancestors stay
+      // observed while they are in the page.
+      edges = new Set([...edges].filter((edge) => edge.isConnected));
       // How many containers are observed, 0 for the whole document (read by the tests).
       root.setAttribute('data-sincerely-scope', String(containers?.length ?? 0));
       if (!containers) {
