@@ -869,10 +869,15 @@
           continue;
         }
         if (record.target.nodeName === 'TITLE' || record.target.nodeName === 'HEAD') titleDirty = true;
-        for (const node of record.removedNodes) {
-          if (shadowStyler.isOurs(node)) shadowStyler.restyle(record.target);
-          // A container went with it (a single-page app swapped it out).
-          else if (edges.has(record.target) && containers?.some((container) => node === container || node.contains(container))) scopeDirty = true;
+        // A removal matters only where our <style> sits (a shadow root's child) or where a
+        // container can go (an edge): elsewhere the removed nodes are not even looked at.
+        const edge = edges.has(record.target);
+        if (edge || record.target.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
+          for (const node of record.removedNodes) {
+            if (shadowStyler.isOurs(node)) shadowStyler.restyle(record.target);
+            // A container went with it (a single-page app swapped it out).
+            else if (edge && containers?.some((container) => node === container || node.contains(container))) scopeDirty = true;
+          }
         }
         let held = false; // One look up the tree per record, not per added node.
         for (const node of record.addedNodes) {
