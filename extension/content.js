@@ -258,6 +258,18 @@
       return found;
     }
 
+    // The metrics of the round's added subtrees are counted once its texts have left for
+    // the engine: from the worker the answer is on its way meanwhile, and the sooner it
+    // leaves, the more often it lands before the frame (else the texts wait for the next).
+    let toCount = []; // { element: an added subtree, metric: the one it is or sits in }
+    function countQueued() {
+      for (const { element, metric } of toCount) {
+        if (metric) countMetric(metric);
+        for (const found of element.querySelectorAll(plan.metrics)) countMetric(found);
+      }
+      toCount = [];
+    }
+
     /** Looks at one added or changed subtree, and at the candidate around it. */
     function survey(element) {
       // One query per list, and no `matches` per find: the engine merged each list (an
@@ -265,12 +277,10 @@
       // than over one selector.
       if (plan.metrics || plan.candidates) {
         const around = element.parentElement ? aboveOf(element.parentElement) : { metric: null, candidate: null };
-        const metric = plan.metrics && element.matches(plan.metrics) ? element : around.metric;
         const candidate = plan.candidates && element.matches(plan.candidates) ? element : around.candidate;
-        if (metric) countMetric(metric);
         if (candidate) pending.set(candidate, true);
-        if (plan.metrics) for (const found of element.querySelectorAll(plan.metrics)) countMetric(found);
         if (plan.candidates) for (const found of element.querySelectorAll(plan.candidates)) pending.set(found, true);
+        if (plan.metrics) toCount.push({ element, metric: element.matches(plan.metrics) ? element : around.metric });
       }
       if (plan.generic) surveyGeneric(element);
     }
@@ -332,6 +342,7 @@
     async function flush() {
       above = new Map();
       if (pending.size === 0) {
+        countQueued();
         reportStatus();
         return;
       }
@@ -360,8 +371,11 @@
       let stale = new Set();
       if (host.mode === 'in-page') {
         if (items.length) decisions = checked(host.callInPage(request));
+        countQueued();
       } else {
-        if (items.length) decisions = checked(await host.call(request, settings));
+        const answer = items.length ? host.call(request, settings) : null;
+        countQueued();
+        if (answer) decisions = checked(await answer);
         // A candidate the page changed while the engine was deciding stays held, unedited:
         // the change is queued, and the next round decides its new text.
         const unchanged = (element, read) =>
@@ -387,6 +401,7 @@
       /** Forgets per-candidate counts after a settings change. */
       forget() {
         pending.clear();
+        toCount = [];
         removedPerCandidate = new WeakMap();
       },
     };
