@@ -775,8 +775,9 @@
     // visible tab sets none; each costs time in the frame). From the worker, the answer is
     // a message round trip away: the batch leaves at once, from the observer's callback (a
     // microtask), so that it can come back before the frame is drawn instead of holding
-    // text back for one more frame. Work that yields (`later`), and changes made while a round is still
-    // waiting for its answer (a page that mutates in a loop), wait for the next frame.
+    // text back for one more frame. Work that yields (`later`), and changes made while a
+    // round is still waiting for its answer (a page that mutates in a loop), wait for the
+    // next frame.
     let waiting = false;
     let armTimer = null; // Gives the round waiting for a frame a timer too, if one waits.
     function schedule(later = false) {
