@@ -56,14 +56,27 @@ async function setSettings(settings) {
 
 const mirrored = () => browser.worker().evaluate(async () => (await chrome.storage.local.get('earlyTokens')).earlyTokens);
 
+// The worker is kept busy while the page loads, so the engine's page plan arrives well
+// after the first frames and they show what the mirror alone did: the control below fails
+// for the right reason, not because the engine happened to answer before the first paint
+// (on a quiet machine it can).
+const STALL_MS = 1000;
+
 /** Loads the fixture in a fresh tab and returns its frames once the plan has applied. */
 async function framesOfAVisit(settledTokens) {
   const page = await browser.newPage();
   await page.addInitScript(frameRecorder);
+  const stall = browser.worker().evaluate((ms) => {
+    const until = Date.now() + ms;
+    while (Date.now() < until);
+  }, STALL_MS);
   await page.goto(kase.url);
+  await stall;
   // The plan applied (active or not) once the hidden count is reported.
   await waitFor(() => page.evaluate(() => document.documentElement.hasAttribute('data-sincerely-hidden')), 'the plan');
-  await waitFor(async () => (await page.evaluate(() => window.__frames.length)) > 20, 'a few frames');
+  // A few frames more, so that the last one recorded is drawn under the plan.
+  const planned = await page.evaluate(() => window.__frames.length);
+  await waitFor(async () => (await page.evaluate(() => window.__frames.length)) > Math.max(20, planned + 2), 'a few frames');
   const frames = await page.evaluate(() => window.__frames);
   assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-sincerely')), settledTokens);
   await page.close();
