@@ -2,7 +2,7 @@
  * Sincerely's content script: the engine decides, this file applies.
  *
  *   earlyTokens ─ the settings' root tokens for this host, mirrored by the worker in
- *                 storage.local: set at once, so the first paint follows the settings
+ *                 storage.local: set once read, so the first frames follow the settings
  *   bootstrap ─ settings (storage.sync) → engineHost.start → page-plan → activate()
  *     │            any failure → fail(): <html data-sincerely="off">, page as without us,
  *     │            reason reported to the popup
@@ -51,10 +51,11 @@
   let active = false;
   let failed = false;
 
-  // The first paint follows the settings: the worker mirrors each host's root tokens to
-  // storage.local, and one read is much quicker than starting the engine. The plan's own
-  // tokens replace these as soon as it arrives; a host not in the mirror keeps the sheet's
-  // hide-everything default until then.
+  // The first frames follow the settings: the worker mirrors each host's root tokens to
+  // storage.local, and one read is much quicker than starting the engine (it usually
+  // answers before the first paint). The plan's own tokens replace these as soon as it
+  // arrives; until the read answers, and on a host not in the mirror until the plan, the
+  // sheet's hide-everything default holds.
   api.storage.local.get('earlyTokens').then(({ earlyTokens }) => {
     const tokens = earlyTokens?.[location.hostname];
     if (plan === null && !failed && typeof tokens === 'string' && /^[a-z -]*$/.test(tokens)) root.setAttribute(ROOT, tokens);

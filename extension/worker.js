@@ -138,7 +138,7 @@ async function togglePause(tab) {
   return !wasPaused;
 }
 
-// The first paint follows the settings: the engine's root tokens for every host it knows,
+// The first frames follow the settings: the engine's root tokens for every host it knows,
 // mirrored to storage.local, which the content script reads before the engine is ready
 // (wasm may take tens of milliseconds; one storage read does not). Rewritten at every start
 // and settings change; a failed write only costs that early paint its settings.
