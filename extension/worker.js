@@ -9,7 +9,7 @@
  *                  (un)register the content scripts for the granted hosts, then reload
  *                  that tab
  *   earlyTokens  → storage.local: each host's root tokens under the current settings, for
- *                  the content script's first paint
+ *                  the content script's first frames
  *   settingsUpgrade → at install, update and start: settings of an earlier version are
  *                  written back in this one; storage.local says so to the popup
  *   togglePause  ← the keyboard command: pauses or resumes on the current tab's host by

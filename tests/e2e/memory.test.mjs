@@ -99,7 +99,7 @@ test('with memory off nothing is stored', async () => {
   await sleep(1500);
   await page.close();
   const keys = await local(() => chrome.storage.local.get(null).then((all) => Object.keys(all)));
-  // The settings' mirror for the first paint (PRIVACY.md) is not memory of anyone.
+  // The settings' mirror for the first frames (PRIVACY.md) is not memory of anyone.
   assert.deepEqual(keys.filter((key) => key !== 'earlyTokens'), []);
   await local(() => chrome.storage.sync.set({ settings: {} }));
 });
