@@ -125,18 +125,17 @@ impl Engine {
             return inactive("site-off");
         }
         let profile = self.profile_plan(site, url);
-        let metrics: Vec<&str> = site
-            .metrics
-            .iter()
-            .filter(|rule| self.settings.display(rule.kind) != Display::Show)
-            .map(|rule| rule.selector)
-            .collect();
         PagePlan {
             site: Some(site.id.into()),
             active: true,
             reason: None,
             root_tokens: self.root_tokens(),
-            metrics: crate::selector::merged_list(metrics.iter().copied()),
+            metrics: crate::selector::merged_list(
+                site.metrics
+                    .iter()
+                    .filter(|rule| self.settings.display(rule.kind) != Display::Show)
+                    .map(|rule| rule.selector),
+            ),
             shadow: site
                 .shadow_hosts()
                 .into_iter()

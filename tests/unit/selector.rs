@@ -21,10 +21,7 @@ fn each_site_list_merges_into_the_same_selectors_in_fewer() {
                 split_rightmost(entry).is_some_and(|(before, c, r)| {
                     c == combinator
                         && r == rightmost
-                        && before
-                            .strip_prefix(":is(")
-                            .and_then(|b| b.strip_suffix(')'))
-                            .is_some_and(|inner| split_list(inner).contains(&prefix))
+                        && is_members(before).is_some_and(|inner| inner.contains(&prefix))
                 })
             })
     };
@@ -46,11 +43,7 @@ fn each_site_list_merges_into_the_same_selectors_in_fewer() {
                     continue;
                 }
                 let (before, combinator, rightmost) = split_rightmost(entry).unwrap();
-                let inner = before
-                    .strip_prefix(":is(")
-                    .and_then(|b| b.strip_suffix(')'))
-                    .unwrap();
-                for prefix in split_list(inner) {
+                for prefix in is_members(before).unwrap() {
                     let from_site = selectors.iter().any(|selector| {
                         split_rightmost(selector) == Some((prefix, combinator, rightmost))
                     });
@@ -109,4 +102,10 @@ fn split_list(list: &str) -> Vec<&str> {
     }
     parts.push(list[start..].trim());
     parts
+}
+
+/// The selectors inside `:is(…)`, when `before` is one.
+fn is_members(before: &str) -> Option<Vec<&str>> {
+    let inner = before.strip_prefix(":is(")?.strip_suffix(')')?;
+    Some(split_list(inner))
 }
