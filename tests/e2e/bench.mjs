@@ -5,15 +5,19 @@
 //
 //   build copy   dist/chrome → target/bench/chrome, the same files; only the manifest's
 //                script entries are split so that twitter.com gets engine-bytes.js
-//                (what every site outside sincerely::sites::CSP_REFUSES_WASM gets)
+//                (what every site outside sincerely::sites::CSP_REFUSES_WASM gets), and
+//                one entry is added for the floor way's script
 //   one browser  one persistent Chromium context with that copy loaded; the workload
-//                (tests/bench/workload/feed.html) is served four ways through request
+//                (tests/bench/workload/feed.html) is served five ways through request
 //                interception:
 //                  none     https://baseline.sincerely.invalid/home  no content script matches
 //                  css      https://css-only.sincerely.invalid/home  + generated/x.css as <style>
+//                  floor    https://floor.sincerely.invalid/home     that <style> + a minimal content
+//                           script (bench-floor.js, written here) that marks each added
+//                           social-context line seen and does nothing else
 //                  in-page  https://twitter.com/home   x CSP + 'wasm-unsafe-eval' → wasm in the page
 //                  worker   https://x.com/home         x's real CSP, no engine bytes → service worker
-//   1 scroll     per trial: four fresh tabs (one per way), 100 batches of 20 posts each,
+//   1 scroll     per trial: five fresh tabs (one per way), 100 batches of 20 posts each,
 //                interleaved batch by batch; per batch the CDP Performance.getMetrics
 //                deltas (TaskDuration, ScriptDuration, style+layout) around
 //                sincerelyBench.appendBatch(), which resolves once the batch is fully
@@ -30,7 +34,7 @@
 //   6 engine     decide and profile (the badge's score) through the real extension in the page (wasm) and
 //                through the worker; the criterion benches (cargo bench) when they build
 //
-// Options: --trials N (3: with two feeds, four ways and 100 batches that is ~4 minutes of
+// Options: --trials N (3: with two feeds, five ways and 100 batches that is ~5 minutes of
 // scrolling on 2 CPUs), --startup N (12), --batches N (100), --no-criterion,
 // --out FILE (BENCHMARKS.md; "-" for stdout only).
 
@@ -88,8 +92,33 @@ function benchBuild() {
   // probe reads it (section 3).
   fs.writeFileSync(path.join(BENCH_EXT, 'bench-document-start.js'), `${DOCUMENT_START_HOOK}\n`);
   for (const entry of manifest.content_scripts) if (entry.js) entry.js.unshift('bench-document-start.js');
+  fs.writeFileSync(path.join(BENCH_EXT, 'bench-floor.js'), FLOOR_SCRIPT);
+  manifest.content_scripts.push({ js: ['bench-floor.js'], matches: [`${new URL(FLOOR_URL).origin}/*`], run_at: 'document_start' });
   fs.writeFileSync(file, JSON.stringify(manifest, null, 2));
 }
+
+// The floor way: the least any content script must do once the sheet holds the lines that
+// may carry a count in their text — see each added subtree and release its lines — and
+// nothing more: no engine call, no text read or edited, no counting. Its selectors are the
+// engine's (X's page plan, asked of the worker once), so no site knowledge is written here.
+// It works in the observer's callback itself, with no frame or timer in between.
+const FLOOR_URL = 'https://floor.sincerely.invalid/home';
+const FLOOR_SCRIPT = `'use strict';
+(async () => {
+  const request = { v: 1, type: 'page-plan', arg: { url: 'https://x.com/home' } };
+  const { response } = await chrome.runtime.sendMessage({ what: 'engineCall', request, settings: null });
+  const candidates = response.arg.candidates;
+  const release = (element) => {
+    if (element.matches(candidates)) element.setAttribute('data-sincerely-seen', '');
+    for (const found of element.querySelectorAll(candidates)) found.setAttribute('data-sincerely-seen', '');
+  };
+  new MutationObserver((records) => {
+    for (const record of records) for (const node of record.addedNodes) if (node.nodeType === 1) release(node);
+  }).observe(document.documentElement, { childList: true, subtree: true });
+  release(document.documentElement);
+  document.documentElement.setAttribute('data-sincerely-engine', 'floor');
+})();
+`;
 
 const DOCUMENT_START_HOOK =
   "document.documentElement?.setAttribute('data-bench-document-start', String(performance.now()));";
@@ -116,15 +145,12 @@ const CSP = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/e2e/csp.json'), 'u
 const FEED = fs.readFileSync(path.join(ROOT, 'tests/bench/workload/feed.html'), 'utf8');
 const SITE_CSS = fs.readFileSync(path.join(DIST('chrome'), 'generated/x.css'), 'utf8');
 
+const WITH_SHEET = FEED.replace('<!-- sincerely-bench: site stylesheet -->', `<style>${SITE_CSS}</style>`);
 const MODES = [
   { id: 'none', label: 'no extension', url: 'https://baseline.sincerely.invalid/home', html: FEED, csp: CSP },
-  {
-    id: 'css',
-    label: 'CSS rules only',
-    url: 'https://css-only.sincerely.invalid/home',
-    html: FEED.replace('<!-- sincerely-bench: site stylesheet -->', `<style>${SITE_CSS}</style>`),
-    csp: CSP,
-  },
+  { id: 'css', label: 'CSS rules only', url: 'https://css-only.sincerely.invalid/home', html: WITH_SHEET, csp: CSP },
+  // Marks the root as Sincerely does, so that the page waits for its lines to be released.
+  { id: 'floor', label: 'CSS + minimal script', url: FLOOR_URL, html: WITH_SHEET, csp: CSP, marks: 'floor' },
   {
     id: 'in-page',
     label: 'Sincerely, in-page wasm',
@@ -188,12 +214,13 @@ async function open(mode, initScripts = []) {
   await serve(cdp);
   await cdp.send('Performance.enable');
   await page.goto(mode.url, { waitUntil: 'load' });
-  if (mode.engine) {
+  const expected = mode.engine ?? mode.marks;
+  if (expected) {
     const engine = await waitFor(
       () => page.evaluate(() => document.documentElement.getAttribute('data-sincerely-engine')),
       `${mode.id}: engine ready`,
     );
-    if (engine !== mode.engine) throw new Error(`${mode.url} ran the ${engine} path, expected ${mode.engine}`);
+    if (engine !== expected) throw new Error(`${mode.url} ran the ${engine} path, expected ${expected}`);
   }
   await sleep(300);
   return { page, cdp };
@@ -290,7 +317,7 @@ async function measureBatch({ page, cdp }, keep) {
 }
 
 /**
- * One trial: a fresh tab per way, all four open (each site in its own renderer process),
+ * One trial: a fresh tab per way, all five open (each site in its own renderer process),
  * and the batches interleaved — batch b in every way, in an order that rotates — so that
  * whatever else the machine does at that moment weighs on every way alike.
  */
@@ -701,7 +728,7 @@ function report({ host, scrolls, flash, start, mem, size, engine, crit, seconds 
       fixed(median(s.warm.map((t) => t.sinceNavigation)), 1),
     ];
   });
-  const memRows = MODES.filter((mode) => mode.id !== 'css').map((mode) => {
+  const memRows = MODES.filter((mode) => mode.id === 'none' || mode.engine).map((mode) => {
     const m = mem[mode.id];
     const wasm = (r) => (r.wasm === null ? '–' : kib(r.wasm));
     return [
@@ -760,19 +787,21 @@ ${targetsSection({ scrolls, flash, start, size })}
 | load average (1 min) after each scroll trial | ${loadSamples.map((l) => l.toFixed(1)).join(', ')} (other sessions' builds share the CPUs) |
 | run time | ${seconds} s (${TRIALS} scroll trials × ${SCENARIOS.length} feeds × ${MODES.length} ways × ${BATCHES} batches of ${BATCH_SIZE} posts; ${STARTUP_TRIALS} warm start-ups per path) |
 
-## How the four ways are served
+## How the five ways are served
 
 One Chromium, one profile, the extension loaded from \`target/bench/chrome\`: a copy of
-\`dist/chrome\` whose manifest differs in one thing — \`twitter.com\` gets the content
+\`dist/chrome\` whose manifest differs in two things — \`twitter.com\` gets the content
 scripts with \`engine-bytes.js\`, as every site outside \`CSP_REFUSES_WASM\` does, so
 that the X workload can run the in-page wasm path too (on x.com Chrome must use the
-worker). Pages are served by request
+worker), and the floor way's host gets \`bench-floor.js\` (its selectors are X's page
+plan, asked of the extension's worker when it starts). Pages are served by request
 interception with x.com's real CSP header (\`tests/e2e/csp.json\`).
 
 | way | URL | what runs |
 |-|-|-|
 | no extension | https://baseline.sincerely.invalid/home | nothing: no content script matches |
-| CSS rules only | https://css-only.sincerely.invalid/home | \`generated/x.css\` inserted as a \`<style>\`, no script: the floor |
+| CSS rules only | https://css-only.sincerely.invalid/home | \`generated/x.css\` inserted as a \`<style>\`, no script: the floor of any extension |
+| CSS + minimal script | ${FLOOR_URL} | the same \`<style>\`, and a content script (\`bench-floor.js\`) that marks each social-context line the page adds as read, in the observer's callback, and does nothing else: the floor of hiding counts in text without a flash |
 | in-page wasm | https://twitter.com/home | CSP + \`'wasm-unsafe-eval'\`; engine compiled in the content script |
 | service worker | https://x.com/home | real CSP; no engine bytes in its scripts; engine in the extension's worker |
 
@@ -784,7 +813,7 @@ thread time is the delta of CDP \`Performance.getMetrics\` \`TaskDuration\` (eve
 the renderer's main thread: page, content script, style, layout, paint) from just before
 the append to the first frame in which the batch is fully shown (for Sincerely: every
 social-context line of the batch carries \`data-sincerely-seen\`). Figures pool every batch
-of every trial (${TRIALS} × ${BATCHES} per way). Each trial opens the four ways in four
+of every trial (${TRIALS} × ${BATCHES} per way). Each trial opens the five ways in five
 tabs at once (each site in its own renderer process) and interleaves them batch by
 batch (bringing the tab to the front and letting one frame pass first), so load from elsewhere on the machine falls on every way alike; "added ms (median
 of paired batches)" is the median over batches of (this way − no extension) for the same
@@ -804,7 +833,8 @@ frame after its rAF callbacks, style and layout (a ResizeObserver re-armed from 
 the newest 60 posts and the side navigation. "metric frames": a digit visible in an action
 bar or the navigation badge (the positions the stylesheet hides; must be 0 with Sincerely —
 the no-extension row shows the probe sees them). "count-in-text frames": a digit visible in
-a social-context line. "held frames": frames in which at least one social-context line was
+a social-context line (the minimal script releases those lines without reading them, so
+its counts in text show). "held frames": frames in which at least one social-context line was
 kept invisible because the engine had not read it yet.
 
 ${table(['way', 'frames', 'metric frames', 'count-in-text frames', 'held frames'], flashRows)}
@@ -909,7 +939,7 @@ function targetsSection({ scrolls, flash, start, size }) {
       const share = (s.paired / scroll.none.task.median) * 100;
       rows.push([
         `added main thread ≤ 0.5 ms and ≤ 5 % per batch, ${id}, ${scenario.id === 'window' ? 'feed keeping 200' : 'feed keeping all'}`,
-        `${signed(s.paired)} ms, ${fixed(share, 1)} % (CSS alone: ${signed(scroll.css.paired)} ms)`,
+        `${signed(s.paired)} ms, ${fixed(share, 1)} % (CSS alone: ${signed(scroll.css.paired)} ms; CSS + minimal script: ${signed(scroll.floor.paired)} ms)`,
         yes(s.paired <= 0.5 && share <= 5),
       ]);
     }
@@ -961,7 +991,7 @@ ${table(['way', 'main thread ms/batch median', 'p95', 'mean', 'ratio (median)', 
 Targets (issue 9): added main-thread time ≤ 5 % over no extension and ≤ 0.5 ms per batch at
 median. This run (median of paired batches, and as a share of the baseline median):
 in-page ${signed(inPage.paired)} ms (${pct(inPage)} %), worker ${signed(worker.paired)} ms (${pct(worker)} %),
-CSS only ${signed(scroll.css.paired)} ms (${pct(scroll.css)} %).
+CSS only ${signed(scroll.css.paired)} ms (${pct(scroll.css)} %), CSS + minimal script ${signed(scroll.floor.paired)} ms (${pct(scroll.floor)} %).
 Numbers hidden per trial (reported by the content script): in-page ${inPage.hidden}, worker ${worker.hidden}.${
     inPage.timedOut + worker.timedOut ? `\nBatches that were not fully shown within 5 s: in-page ${inPage.timedOut}, worker ${worker.timedOut}.` : ''
   }
@@ -1003,7 +1033,7 @@ const flash = {};
 for (const mode of MODES) flash[mode.id] = await flashRun(mode);
 log('flash done');
 const mem = {};
-for (const mode of MODES.filter((m) => m.id !== 'css')) mem[mode.id] = await memory(mode);
+for (const mode of MODES.filter((m) => m.id === 'none' || m.engine)) mem[mode.id] = await memory(mode);
 log('memory done');
 const engine = await engineThroughput();
 log('engine done');
