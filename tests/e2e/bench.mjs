@@ -296,17 +296,31 @@ const LONG_TASKS = `(() => {
   } catch {}
 })();`;
 
+/**
+ * When batch `b` is appended: `phase(b)` ms after a frame's animation callbacks. A feed
+ * appends when its data arrives, at any point between two frames; the driver's own round
+ * trips would otherwise put every append at about the same point (just before a frame, it
+ * turned out, where the worker path's answer can never come back in time). Spread evenly
+ * over 0–15 ms, the same for batch b in every way.
+ */
+const phase = (b) => (b * 7) % 16;
+
 /** One batch in an open tab: CDP metric deltas around sincerelyBench.appendBatch(). */
-async function measureBatch({ page, cdp }, keep) {
+async function measureBatch({ page, cdp }, keep, wait) {
   // Only the front tab of the window gets frames at full rate; the activation's own
   // repaint is over before the measurement starts.
   await page.bringToFront();
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
   const before = await metrics(cdp);
-  const shown = await page.evaluate(([n, k]) => window.sincerelyBench.appendBatch(n, k), [BATCH_SIZE, keep]);
+  const shown = await page.evaluate(
+    ([n, k, wait]) =>
+      new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, wait))).then(() => window.sincerelyBench.appendBatch(n, k)),
+    [BATCH_SIZE, keep, wait],
+  );
   const after = await metrics(cdp);
   const delta = (name) => (after[name] - before[name]) * 1000;
   return {
+    phase: wait,
     // Where this tab's main-thread time stood at the start: the next batch's start minus
     // this one's is everything the tab ran meanwhile, work left for after the frame too.
     startedAt: before.TaskDuration * 1000,
@@ -335,7 +349,7 @@ async function scrollTrial(trial, keep) {
   for (let b = 0; b < BATCHES; b++) {
     for (let k = 0; k < MODES.length; k++) {
       const mode = MODES[(b + trial + k) % MODES.length];
-      batches[mode.id].push(await measureBatch(tabs[mode.id], keep));
+      batches[mode.id].push(await measureBatch(tabs[mode.id], keep, phase(b)));
     }
   }
   const runs = {};
@@ -384,6 +398,9 @@ async function scrollWorkload(scenario) {
       // moments apart.
       paired: median(runs[mode.id].flatMap((run, t) => run.batches.map((batch, b) => batch.task - runs.none[t].batches[b].task))),
       pairedScript: median(runs[mode.id].flatMap((run, t) => run.batches.map((batch, b) => batch.script - runs.none[t].batches[b].script))),
+      // The same, for the batches appended early (0–7 ms after a frame) and late (8–15 ms).
+      pairedEarly: median(runs[mode.id].flatMap((run, t) => run.batches.filter((batch) => batch.phase < 8).map((batch) => batch.task - runs.none[t].batches[run.batches.indexOf(batch)].task))),
+      pairedLate: median(runs[mode.id].flatMap((run, t) => run.batches.filter((batch) => batch.phase >= 8).map((batch) => batch.task - runs.none[t].batches[run.batches.indexOf(batch)].task))),
       pairedInterval: median(runs[mode.id].flatMap((run, t) => run.batches.filter((batch) => batch.interval !== undefined).map((batch, b) => batch.interval - runs.none[t].batches[b].interval))),
     };
   }
@@ -822,7 +839,11 @@ the append to the first frame in which the batch is fully shown (for Sincerely: 
 social-context line of the batch carries \`data-sincerely-seen\`). Figures pool every batch
 of every trial (${TRIALS} × ${BATCHES} per way). Each trial opens the five ways in five
 tabs at once (each site in its own renderer process) and interleaves them batch by
-batch (bringing the tab to the front and letting one frame pass first), so load from elsewhere on the machine falls on every way alike; "added ms (median
+batch (bringing the tab to the front and letting one frame pass first), so load from elsewhere on the machine falls on every way alike.
+Batch b is appended (b × 7 mod 16) ms after a frame's animation callbacks — spread evenly
+over 0–15 ms and the same in every way — since a feed appends whenever its data arrives;
+left to the driver's round trips, every append landed just before a frame, the one moment
+at which the worker path's answer can never come back before the frame is drawn; "added ms (median
 of paired batches)" is the median over batches of (this way − no extension) for the same
 batch of the same trial, and is the figure to read. "whole interval" pairs the same way
 everything the tab's main thread ran from one batch's start to the next one's (work left
@@ -1004,6 +1025,8 @@ Targets (issue 9): added main-thread time ≤ 5 % over no extension and ≤ 0.5 
 median. This run (median of paired batches, and as a share of the baseline median):
 in-page ${signed(inPage.paired)} ms (${pct(inPage)} %), worker ${signed(worker.paired)} ms (${pct(worker)} %),
 CSS only ${signed(scroll.css.paired)} ms (${pct(scroll.css)} %), CSS + minimal script ${signed(scroll.floor.paired)} ms (${pct(scroll.floor)} %).
+By when the batch was appended, 0–7 / 8–15 ms after a frame (median of paired batches):
+CSS + minimal script ${signed(scroll.floor.pairedEarly)} / ${signed(scroll.floor.pairedLate)} ms, in-page ${signed(inPage.pairedEarly)} / ${signed(inPage.pairedLate)} ms, worker ${signed(worker.pairedEarly)} / ${signed(worker.pairedLate)} ms.
 Numbers hidden per trial (reported by the content script): in-page ${inPage.hidden}, worker ${worker.hidden}.${
     inPage.timedOut + worker.timedOut ? `\nBatches that were not fully shown within 5 s: in-page ${inPage.timedOut}, worker ${worker.timedOut}.` : ''
   }
