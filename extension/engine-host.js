@@ -81,8 +81,13 @@ var sincerelyEngineHost = (() => {
   // call pending) would keep the page's held texts invisible: past this, the tab gives up.
   const WORKER_CALL_LIMIT_MS = 15000;
   const TIMED_OUT = Symbol('timed out');
-  const within = (promise, ms) =>
-    Promise.race([promise, new Promise((resolve) => setTimeout(resolve, Math.max(0, ms), TIMED_OUT))]);
+  // The timer goes with the answer: left pending, each call would wake the page once more,
+  // seconds later, for nothing.
+  const within = (promise, ms) => {
+    let timer = 0;
+    const late = new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, ms), TIMED_OUT)));
+    return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+  };
 
   // The settings travel with each call, so the worker answers with exactly the settings
   // this tab applies, even in the moment after a change.
