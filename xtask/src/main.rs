@@ -10,8 +10,9 @@
 //! - `run`     builds, serves the www/ demo pages and opens Chromium with the extension
 //!   (headless here: before/after screenshots and what was hidden)
 //! - `bench`   builds, then measures the extension in headless Chromium against no
-//!   extension and the stylesheet alone, and writes BENCHMARKS.md (not a test: it
-//!   asserts nothing; options after `bench` go to tests/e2e/bench.mjs)
+//!   extension, the stylesheet alone and the stylesheet with a minimal script, and writes
+//!   BENCHMARKS.md (not a test: it asserts nothing; options after `bench` go to
+//!   tests/e2e/bench.mjs)
 
 mod codegen;
 mod dist;
