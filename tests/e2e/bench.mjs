@@ -375,6 +375,9 @@ async function scrollWorkload(scenario) {
     loadSamples.push(os.loadavg()[0]);
     log(`scroll (${scenario.id}) trial ${trial + 1}/${TRIALS} done, load ${os.loadavg()[0].toFixed(1)}`);
   }
+  /** Median over the batches `keep` takes of (`key` in this way − in no extension). */
+  const paired = (id, key, keep = () => true) =>
+    median(runs[id].flatMap((run, t) => run.batches.flatMap((batch, b) => (keep(batch) ? [batch[key] - runs.none[t].batches[b][key]] : []))));
   const summary = {};
   for (const mode of MODES) {
     const all = runs[mode.id].flatMap((run) => run.batches);
@@ -396,12 +399,12 @@ async function scrollWorkload(scenario) {
       hidden: median(runs[mode.id].map((run) => run.hidden)),
       // Batch b of trial t against batch b of trial t without the extension, measured
       // moments apart.
-      paired: median(runs[mode.id].flatMap((run, t) => run.batches.map((batch, b) => batch.task - runs.none[t].batches[b].task))),
-      pairedScript: median(runs[mode.id].flatMap((run, t) => run.batches.map((batch, b) => batch.script - runs.none[t].batches[b].script))),
+      paired: paired(mode.id, 'task'),
+      pairedScript: paired(mode.id, 'script'),
       // The same, for the batches appended early (0–7 ms after a frame) and late (8–15 ms).
-      pairedEarly: median(runs[mode.id].flatMap((run, t) => run.batches.filter((batch) => batch.phase < 8).map((batch) => batch.task - runs.none[t].batches[run.batches.indexOf(batch)].task))),
-      pairedLate: median(runs[mode.id].flatMap((run, t) => run.batches.filter((batch) => batch.phase >= 8).map((batch) => batch.task - runs.none[t].batches[run.batches.indexOf(batch)].task))),
-      pairedInterval: median(runs[mode.id].flatMap((run, t) => run.batches.filter((batch) => batch.interval !== undefined).map((batch, b) => batch.interval - runs.none[t].batches[b].interval))),
+      pairedEarly: paired(mode.id, 'task', (batch) => batch.phase < 8),
+      pairedLate: paired(mode.id, 'task', (batch) => batch.phase >= 8),
+      pairedInterval: paired(mode.id, 'interval', (batch) => batch.interval !== undefined),
     };
   }
   return summary;
