@@ -466,7 +466,8 @@ const FLASH_PROBE = `(() => {
 async function flashRun(mode) {
   const { page } = await open(mode, [FLASH_PROBE]);
   const before = await page.evaluate(() => ({ ...window.__benchFlash }));
-  await page.evaluate(([batches, n]) => window.sincerelyBench.run(batches, n), [BATCHES, BATCH_SIZE]);
+  const phases = Array.from({ length: 16 }, (_, b) => phase(b));
+  await page.evaluate(([batches, n, at]) => window.sincerelyBench.run(batches, n, 0, at), [BATCHES, BATCH_SIZE, phases]);
   await sleep(200);
   const after = await page.evaluate(() => {
     window.__benchFlash.running = false;
@@ -863,7 +864,8 @@ first and the last fifth of each trial).
 ${SCENARIOS.map((scenario) => scrollSection(scenario, scrolls[scenario.id])).join('\n')}
 ## 2. No flash
 
-One more pass of the same 100 batches per way (feed keeping all posts), with a probe that samples every rendered
+One more pass of the same 100 batches per way (feed keeping all posts, appended at the same
+phases), with a probe that samples every rendered
 frame after its rAF callbacks, style and layout (a ResizeObserver re-armed from rAF), over
 the newest 60 posts and the side navigation. "metric frames": a digit visible in an action
 bar or the navigation badge (the positions the stylesheet hides; must be 0 with Sincerely —
