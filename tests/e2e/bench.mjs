@@ -312,11 +312,7 @@ async function measureBatch({ page, cdp }, keep, wait) {
   await page.bringToFront();
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
   const before = await metrics(cdp);
-  const shown = await page.evaluate(
-    ([n, k, wait]) =>
-      new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, wait))).then(() => window.sincerelyBench.appendBatch(n, k)),
-    [BATCH_SIZE, keep, wait],
-  );
+  const shown = await page.evaluate(([n, k, w]) => window.sincerelyBench.appendBatch(n, k, w), [BATCH_SIZE, keep, wait]);
   const after = await metrics(cdp);
   const delta = (name) => (after[name] - before[name]) * 1000;
   return {
