@@ -109,7 +109,8 @@ async function launchChromium({ extension = true, userDataDir, bfcache = false, 
 // A fixed internal UUID, so that the moz-extension:// address is known in advance.
 const FIREFOX_UUID = '6f1d5c52-3a5e-4f0c-9d43-5b1b0c7e2a11';
 
-async function launchFirefox({ extension = true } = {}) {
+// `prefs`: more Firefox preferences, for a test that needs the browser to behave otherwise.
+async function launchFirefox({ extension = true, prefs = {} } = {}) {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: '/usr/bin/firefox-esr',
@@ -130,6 +131,7 @@ async function launchFirefox({ extension = true } = {}) {
       'extensions.getAddons.cache.enabled': false,
       // Temporary add-ons get their host permissions without a prompt.
       'extensions.originControls.grantByDefault': true,
+      ...prefs,
     },
   });
   let extensionId = null;
