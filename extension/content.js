@@ -557,6 +557,10 @@
     let busy = false;
     let onDirty = () => {};
     let saveTimer = 0;
+    // The user can forget every profile from the popup while this tab shows one: what the
+    // tab remembered goes, and answers asked for before that are not saved.
+    let generation = 0;
+    const written = new Set(); // Profile keys this tab wrote, to take back on a forget.
 
     function textOutside(post, ...inner) {
       const walker = document.createTreeWalker(post, NodeFilter.SHOW_TEXT, {
@@ -604,6 +608,7 @@
       const key = profile.key;
       const write = () => {
         lastSave = Date.now();
+        written.add(key);
         api.storage.local
           .set({ [key]: { seen: Date.now(), observation } })
           .then(() => {
@@ -657,10 +662,17 @@
         busy = true;
         try {
           const forKey = profile.key;
+          const since = generation;
           memory ??= await memoryRead;
           posts = posts.filter((post) => post.isConnected).slice(-MAX_POSTS);
           const answer = await callEngine('profile', { url: location.href, posts: posts.map(read), memory });
           if (profile?.key !== forKey) return; // The person changed meanwhile.
+          if (since !== generation) {
+            // Forgotten meanwhile: the answer holds the old memory. Asked again without it.
+            memory = null;
+            dirty = true;
+            return;
+          }
           if (answer.memoryError) console.warn(`Sincerely forgot a stored profile: ${answer.memoryError}`);
           if (!badge || !badge.connected || badge.host.parentElement !== header) {
             badge?.remove();
@@ -677,6 +689,19 @@
           // the page to change again.
           if (dirty && profile) onDirty();
         }
+      },
+      /**
+       * The user forgot every profile (the popup's signal): the memory this tab read goes,
+       * a save still waiting goes, and the keys it wrote are removed again — after any
+       * write of them still on its way, since this tab's storage calls land in order.
+       */
+      forgetMemory() {
+        generation++;
+        clearTimeout(saveTimer);
+        memory = null;
+        memoryRead = Promise.resolve(null);
+        if (written.size) api.storage.local.remove([...written]).catch(() => {});
+        written.clear();
       },
       /** Called when posts wait for a round of work (set by domWatcher). */
       setOnDirty(callback) {
@@ -993,6 +1018,7 @@
     addEventListener('pageshow', (event) => event.persisted && onNavigate());
     // Live: a change in the popup reaches this tab without a reload.
     api.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && changes.forgotten?.newValue) profileWatcher.forgetMemory();
       if (area !== 'sync' || !changes.settings || failed) return;
       settings = changes.settings.newValue;
       host.rebuild(settings);

@@ -704,7 +704,15 @@ fn remove_added_host(kind: AddedHosts, index: usize) {
     focus("h-hosts");
 }
 
+/// The `storage.local` key whose change tells open tabs that the user forgot every profile
+/// (extension/content.js listens for it). Removed with the profiles.
+const FORGET_SIGNAL: &str = "forgotten";
+
 /// Removes the badge memory: every `storage.local` key starting with `profile:`.
+///
+/// A tab showing a profile holds what it remembered and may have a write of it on its
+/// way; `FORGET_SIGNAL`, written before the removal, tells every tab to drop its memory
+/// and take back its own writes (which land after them). The signal goes with the profiles.
 fn forget_everything() {
     then(call_async("storage.local.get", &[JsValue::NULL]), |all| {
         let keys: Array = all
@@ -715,15 +723,26 @@ fn forget_everything() {
             .filter(|key| key.as_string().is_some_and(|k| k.starts_with("profile:")))
             .collect();
         let count = keys.length();
+        keys.push(&FORGET_SIGNAL.into());
+        let signal = Object::new();
+        let _ = Reflect::set(&signal, &FORGET_SIGNAL.into(), &js_sys::Date::now().into());
+        // Removed even if the signal could not be written (storage full).
         then(
-            call_async("storage.local.remove", &[keys.into()]),
-            move |result| {
-                with_state(|state| state.asking_forget = false);
-                match result {
-                    Ok(_) => show_notice(false, vec![t("forgotten", &[&count.to_string()])]),
-                    Err(error) => show_notice(true, vec![error_message(&error)]),
-                }
-                focus("forget");
+            call_async("storage.local.set", &[signal.into()]),
+            move |_| {
+                then(
+                    call_async("storage.local.remove", &[keys.into()]),
+                    move |result| {
+                        with_state(|state| state.asking_forget = false);
+                        match result {
+                            Ok(_) => {
+                                show_notice(false, vec![t("forgotten", &[&count.to_string()])])
+                            }
+                            Err(error) => show_notice(true, vec![error_message(&error)]),
+                        }
+                        focus("forget");
+                    },
+                );
             },
         );
     });

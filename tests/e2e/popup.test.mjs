@@ -167,7 +167,7 @@ test('each switch in the popup changes the open tab without a reload', async () 
   await popup.close();
 });
 
-test('forget everything asks once, then clears only the profile memory', async () => {
+test('forget everything asks once, then clears only the profile memory', async (t) => {
   await browser.worker().evaluate(() => chrome.storage.local.set({ 'profile:x:someone': { seen: Date.now() }, 'profile:x:other': {}, unrelated: 1 }));
   const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
   await popup.click('label[for=memory]');
@@ -178,13 +178,36 @@ test('forget everything asks once, then clears only the profile memory', async (
   await popup.click('#forget-cancel');
   assert.ok('profile:x:someone' in (await browser.worker().evaluate(() => chrome.storage.local.get(null))));
   await popup.click('#forget');
+  t.after(() => fixture.evaluate(() => document.querySelectorAll('[data-test-clone]').forEach((clone) => clone.remove())));
+  // The open profile tab scores two more posts, a frame apart: the first answer is saved
+  // at once, the second waits for a second to pass since then — and the user forgets
+  // meanwhile. Neither may bring the profile back.
+  await fixture.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const post = document.querySelector('article');
+        const add = () => {
+          const clone = post.cloneNode(true);
+          clone.dataset.testClone = '';
+          post.parentNode.append(clone);
+        };
+        add();
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(add())));
+      }),
+  );
   await popup.click('#forget-confirm');
   // The visit to the fixture profile stored one more (the badge memory is on).
   await popup.waitForSelector('#notice:has-text("Forgotten: ")');
   assert.match(await popup.textContent('#notice'), /Forgotten: [3-9] profiles\./);
-  const left = Object.keys(await browser.worker().evaluate(() => chrome.storage.local.get(null)));
+  const keys = async () => Object.keys(await browser.worker().evaluate(() => chrome.storage.local.get(null)));
+  // The tab takes back its own writes after the popup's removal: wait for that, then past
+  // the tab's save delay, and look again.
+  await waitFor(async () => !(await keys()).some((key) => key.startsWith('profile:')), 'no profile stored');
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const left = await keys();
   assert.ok(!left.some((key) => key.startsWith('profile:')), left.join());
   assert.ok(left.includes('unrelated'));
+  assert.ok(!left.includes('forgotten'), 'the signal to the tabs goes with the profiles');
   await popup.close();
 });
 

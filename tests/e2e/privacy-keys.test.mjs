@@ -38,6 +38,13 @@ const WRITES = [
     line: 'STORAGE_KEY',
     builtIn: ['src/settings.rs', 'pub const STORAGE_KEY: &str = "settings";'],
   },
+  {
+    file: 'src/wasm/popup.rs',
+    area: 'local',
+    key: 'forgotten',
+    line: 'FORGET_SIGNAL',
+    builtIn: ['src/wasm/popup.rs', 'const FORGET_SIGNAL: &str = "forgotten";'],
+  },
 ];
 
 /** Storage writes as they appear in the code: JS calls, and the popup's calls by name. */
