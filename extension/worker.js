@@ -262,6 +262,8 @@ function onStart() {
   upgradeSettingsLogged();
   syncRegistrations();
   mirrorEarlyTokens();
+  // Profiles expire even when none is saved any more (memory off, or no profile visited).
+  schedulePrune();
 }
 api.runtime.onStartup?.addListener(onStart);
 api.runtime.onInstalled?.addListener(onStart);

@@ -5,17 +5,18 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch } from './browsers.mjs';
-import { loadCases, sleep, waitFor } from './harness.mjs';
+import { loadCases, sleep, tempProfile, waitFor } from './harness.mjs';
 import { runCase } from './cases.mjs';
 import { readBadges } from './pierce.mjs';
 
 let browser;
+const profileDir = tempProfile('memory'); // Kept across a restart of the browser.
 const kase = loadCases().find((c) => c.id === 'x/profile-conversational');
 const KEY = 'profile:x:anaortega';
 const local = (fn, arg) => browser.worker().evaluate(fn, arg);
 
 before(async () => {
-  browser = await launch('chromium');
+  browser = await launch('chromium', { userDataDir: profileDir });
 });
 after(async () => {
   await browser?.close();
@@ -101,5 +102,30 @@ test('with memory off nothing is stored', async () => {
   const keys = await local(() => chrome.storage.local.get(null).then((all) => Object.keys(all)));
   // The settings' mirror for the first frames (PRIVACY.md) is not memory of anyone.
   assert.deepEqual(keys.filter((key) => key !== 'earlyTokens'), []);
+  await local(() => chrome.storage.sync.set({ settings: {} }));
+});
+
+test('a profile past 90 days goes at the next browser start, with no profile saved since', async () => {
+  await local(() => chrome.storage.sync.set({ settings: { memory: false } }));
+  await local(() =>
+    chrome.storage.local.set({
+      'profile:x:expired': { seen: Date.now() - 91 * 86400e3, observation: {} },
+      'profile:x:recent': { seen: Date.now() - 89 * 86400e3, observation: {} },
+    }),
+  );
+  await sleep(3000); // Nothing prunes them while the browser runs: no profile is saved.
+  assert.ok(await local(() => chrome.storage.local.get('profile:x:expired').then((all) => 'profile:x:expired' in all)), 'still there before');
+  await browser.close();
+  browser = await launch('chromium', { userDataDir: profileDir });
+  const left = await waitFor(
+    () =>
+      local(async () => {
+        const all = await chrome.storage.local.get(null);
+        return !('profile:x:expired' in all) && Object.keys(all).filter((key) => key.startsWith('profile:'));
+      }),
+    'the expired profile pruned',
+    10000,
+  );
+  assert.deepEqual(left, ['profile:x:recent']);
   await local(() => chrome.storage.sync.set({ settings: {} }));
 });
