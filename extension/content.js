@@ -557,9 +557,13 @@
     let busy = false;
     let onDirty = () => {};
     let saveTimer = 0;
-    // The user can forget every profile from the popup while this tab shows one: what the
-    // tab remembered goes, and answers asked for before that are not saved.
+    // Answers asked for under an earlier plan (other settings, memory off) or before the
+    // user forgot every profile are not saved, nor a save still waiting from then.
     let generation = 0;
+    function dropPending() {
+      generation++;
+      clearTimeout(saveTimer);
+    }
     const written = new Set(); // Profile keys this tab wrote, to take back on a forget.
 
     function textOutside(post, ...inner) {
@@ -633,6 +637,7 @@
     return {
       /** A new plan: a new person, or none. The previous badge goes at once. */
       reset(newProfile) {
+        dropPending();
         badge?.remove();
         badge = null;
         profile = newProfile;
@@ -668,7 +673,8 @@
           const answer = await callEngine('profile', { url: location.href, posts: posts.map(read), memory });
           if (profile?.key !== forKey) return; // The person changed meanwhile.
           if (since !== generation) {
-            // Forgotten meanwhile: the answer holds the old memory. Asked again without it.
+            // A new plan or a forget meanwhile: the answer may hold memory that must not be
+            // saved. Asked again under the plan of now.
             memory = null;
             dirty = true;
             return;
@@ -696,8 +702,7 @@
        * write of them still on its way, since this tab's storage calls land in order.
        */
       forgetMemory() {
-        generation++;
-        clearTimeout(saveTimer);
+        dropPending();
         memory = null;
         memoryRead = Promise.resolve(null);
         if (written.size) api.storage.local.remove([...written]).catch(() => {});
@@ -708,6 +713,7 @@
         onDirty = callback;
       },
       stop() {
+        dropPending();
         badge?.remove();
         badge = null;
         profile = null;

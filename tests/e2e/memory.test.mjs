@@ -93,6 +93,26 @@ test('memory keeps at most 2,000 profiles, none older than 90 days', async () =>
   assert.deepEqual(counts, { total: 2000, ancient: false, ana: true });
 });
 
+test('switching memory off drops a save that was waiting', async () => {
+  const { page } = await visit();
+  await sleep(1200); // The next answer is saved at once…
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const post = document.querySelector('article');
+        post.parentNode.append(post.cloneNode(true));
+        // …and the one after it waits for a second to pass since then.
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(post.parentNode.append(post.cloneNode(true)))));
+      }),
+  );
+  const off = await local(() => chrome.storage.sync.set({ settings: { memory: false } }).then(() => Date.now()));
+  await sleep(2000);
+  const seen = await local((key) => chrome.storage.local.get(key).then((all) => all[key]?.seen), KEY);
+  assert.ok(seen < off, `last saved ${seen - off} ms after memory went off`);
+  await page.close();
+  await local(() => chrome.storage.sync.set({ settings: {} }));
+});
+
 test('with memory off nothing is stored', async () => {
   await local(() => chrome.storage.local.clear());
   await local(() => chrome.storage.sync.set({ settings: { memory: false } }));
