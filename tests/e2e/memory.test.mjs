@@ -95,20 +95,22 @@ test('memory keeps at most 2,000 profiles, none older than 90 days', async () =>
 
 test('switching memory off drops a save that was waiting', async () => {
   const { page } = await visit();
+  const seen = () => local((key) => chrome.storage.local.get(key).then((all) => all[key]?.seen ?? 0), KEY);
   await sleep(1200); // The next answer is saved at once…
-  await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const post = document.querySelector('article');
-        post.parentNode.append(post.cloneNode(true));
-        // …and the one after it waits for a second to pass since then.
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve(post.parentNode.append(post.cloneNode(true)))));
-      }),
-  );
+  const before = await seen();
+  const addPost = () => page.evaluate(() => document.querySelector('article').after(document.querySelector('article').cloneNode(true)));
+  await addPost();
+  const saved = await waitFor(async () => {
+    const at = await seen();
+    return at > before && at;
+  }, 'the new post saved');
+  // …and the one after it waits for a second to pass since then.
+  await addPost();
   const off = await local(() => chrome.storage.sync.set({ settings: { memory: false } }).then(() => Date.now()));
+  assert.ok(off - saved < 900, `memory went off ${off - saved} ms after the last save, while the next one waited`);
   await sleep(2000);
-  const seen = await local((key) => chrome.storage.local.get(key).then((all) => all[key]?.seen), KEY);
-  assert.ok(seen < off, `last saved ${seen - off} ms after memory went off`);
+  const last = await seen();
+  assert.ok(last < off, `last saved ${last - off} ms after memory went off`);
   await page.close();
   await local(() => chrome.storage.sync.set({ settings: {} }));
 });
