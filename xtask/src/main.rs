@@ -65,6 +65,20 @@ fn test(args: &[String]) -> util::Result {
         "clippy",
         &["cargo", "clippy", "--all-targets", "--", "-D", "warnings"],
     )?;
+    // The wasm glue (src/wasm/) only compiles for wasm32: the native run never sees it.
+    step(
+        "clippy: the wasm glue",
+        &[
+            "cargo",
+            "clippy",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--lib",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
     step("unit and property tests", &["cargo", "test", "--workspace"])?;
     if args.iter().any(|a| a == "--quick") {
         return Ok(());
