@@ -666,15 +666,14 @@
         dirty = false;
         busy = true;
         try {
-          const forKey = profile.key;
           const since = generation;
           memory ??= await memoryRead;
           posts = posts.filter((post) => post.isConnected).slice(-MAX_POSTS);
           const answer = await callEngine('profile', { url: location.href, posts: posts.map(read), memory });
-          if (profile?.key !== forKey) return; // The person changed meanwhile.
           if (since !== generation) {
-            // A new plan or a forget meanwhile: the answer may hold memory that must not be
-            // saved. Asked again under the plan of now.
+            // A new plan (another person, other settings) or a forget meanwhile: the answer
+            // is not shown or saved, and the memory read for it (which may have come in
+            // after the new plan reset it) goes. Asked again under the plan of now.
             memory = null;
             dirty = true;
             return;
