@@ -2,9 +2,9 @@
  * engineHost: one `call(request)` to the Rust engine, wherever it can run.
  *
  *   start()  ── engine-bytes.js came with this script (the manifest's entries for sites
- *            │  where the page may allow wasm; every site in Firefox): its module began
- *            │  compiling here as soon as this file ran, while the content script reads
- *            │  its settings → mode "in-page", calls are synchronous under the hood
+ *            │  where the page may allow wasm; every site in Firefox): its module is
+ *            │  compiled at the content script's first call, while the settings are
+ *            │  being read → mode "in-page", calls are synchronous under the hood
  *            │  (a page CSP without 'wasm-unsafe-eval' still refuses the compile in
  *            │  Chrome: then the worker)
  *            └─ no bytes (sites whose CSP refuses wasm, hosts the user added) or a refused
@@ -14,8 +14,8 @@
  *                     answered at all in 15 s fails ("worker-lost")
  *
  * Callers never see the difference: both answer with the protocol's JSON
- * (src/protocol.rs). Loaded after sincerely.js (wasm-bindgen --target no-modules) and
- * engine-bytes.js, before content.js.
+ * (src/protocol.rs). Loaded first, then (in-page entries only) sincerely.js (wasm-bindgen
+ * --target no-modules) and engine-bytes.js, then badge.js and content.js.
  */
 'use strict';
 
@@ -23,13 +23,10 @@ var sincerelyEngineHost = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   let engine = null;
   let mode = null;
-  let loading = null;
 
-  // The module as base64 (engine-bytes.js, written by `cargo xtask dist`). Compiling it
-  // from here needs no fetch: fetching the .wasm took a dozen milliseconds of a page's
-  // start, and would need the file web-accessible, which lets any page probe for us.
-  const bytes = typeof globalThis.sincerelyEngineBytes === 'string' ? globalThis.sincerelyEngineBytes : null;
-  delete globalThis.sincerelyEngineBytes; // Read once: no other script of ours needs it.
+  // Asked for first thing: this file runs before the other scripts of its entry, so that
+  // the read is on its way while they load and the engine compiles.
+  const firstSettings = api.storage.sync.get('settings').then(({ settings }) => settings ?? null);
 
   function decode(base64) {
     if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(base64);
@@ -39,36 +36,41 @@ var sincerelyEngineHost = (() => {
     return out;
   }
 
-  // Compiles off the main thread (WebAssembly.instantiate); a page CSP without
-  // 'wasm-unsafe-eval' makes Chrome refuse it.
+  // The module comes as base64 in a global of engine-bytes.js (written by `cargo xtask
+  // dist`), which runs after this file: compiling it needs no fetch (fetching the .wasm took
+  // a dozen milliseconds of a page's start, and would need the file web-accessible, which
+  // lets any page probe for us). It is compiled when the content script first asks, where
+  // the build says this browser compiles it best (see engine_bytes_script in
+  // xtask/src/dist.rs): Chrome on the main thread, at once, Firefox on its helper threads.
+  let loading = null; // A promise: whether this tab has an in-page engine.
   function load() {
-    loading ??= bytes === null
-      ? Promise.reject(new Error('no engine bytes in this script entry'))
-      : wasm_bindgen({ module_or_path: decode(bytes) });
+    // A refusal (a page CSP without 'wasm-unsafe-eval', in Chrome): the worker.
+    loading ??= compile(globalThis.sincerelyEngine).catch(() => false);
+    delete globalThis.sincerelyEngine; // Read once: no other script of ours needs it.
     return loading;
   }
-  // At once: the compile overlaps the loading of the scripts after this one, and the
-  // settings are asked for beside it, the two slowest steps of a start side by side.
-  if (bytes !== null) load().catch(() => {});
-  const firstSettings = api.storage.sync.get('settings').then(({ settings }) => settings ?? null);
+  async function compile(packaged) {
+    // No bytes in this script entry (sites whose CSP refuses wasm, hosts the user added):
+    // said without an exception, which cost such a tab 2–3 ms in the benchmark's browser
+    // (driven over the DevTools protocol).
+    if (typeof packaged?.base64 !== 'string') return false;
+    const bytes = decode(packaged.base64);
+    if (packaged.compile === 'main-thread') wasm_bindgen.initSync({ module: new WebAssembly.Module(bytes) });
+    else await wasm_bindgen({ module_or_path: bytes });
+    return true;
+  }
 
   // V8 compiles each wasm function on its first call. A spare engine answers the page's
-  // first request as soon as the module is in, often while the settings are still on
-  // their way, so that the engine built with them finds its code compiled.
+  // first request as soon as the module is in, while the settings are on their way, so
+  // that the engine built with them finds its code compiled.
   async function warmUp(request) {
-    await load();
-    if (engine) return;
+    if (!(await load()) || engine) return;
     const spare = new wasm_bindgen.Engine(null);
     try {
       spare.handle(request);
     } finally {
       spare.free();
     }
-  }
-
-  async function startInPage(settings) {
-    await load();
-    engine = new wasm_bindgen.Engine(settings ?? null);
   }
 
   // Chrome stops an idle service worker, and a stop cuts off the calls in flight ("the
@@ -130,7 +132,8 @@ var sincerelyEngineHost = (() => {
 
     /** Runs `request` once on a spare in-page engine, for its compile only. Never rejects. */
     warmUp(request) {
-      if (bytes !== null) warmUp(request).catch(() => {});
+      // Only a compile is lost: start() finds any real fault again.
+      warmUp(request).catch(() => {});
     },
 
     /**
@@ -138,17 +141,11 @@ var sincerelyEngineHost = (() => {
      * them compile, else the worker. Returns the mode.
      */
     async start(settings) {
-      if (mode) return mode;
-      if (bytes !== null) {
-        try {
-          await startInPage(settings);
-          mode = 'in-page';
-          return mode;
-        } catch (error) {
-          engine = null;
-        }
+      if (!mode) {
+        const inPage = await load();
+        mode ??= inPage ? 'in-page' : 'worker';
       }
-      mode = 'worker';
+      if (mode === 'in-page') engine ??= new wasm_bindgen.Engine(settings ?? null);
       return mode;
     },
 

@@ -183,7 +183,7 @@ function upgradeSettingsLogged() {
 // match both. A registration that would not change is left alone.
 // Without engine-bytes.js: on a host the user added, whose CSP nobody has looked at, the
 // engine runs in the worker from the start.
-const SCRIPT_FILES = ['sincerely.js', 'engine-host.js', 'badge.js', 'content.js'];
+const SCRIPT_FILES = ['engine-host.js', 'badge.js', 'content.js'];
 const ADDED_HOSTS = [
   { id: 'sincerely-generic', field: 'genericHosts', css: [] },
   { id: 'sincerely-mastodon', field: 'mastodonHosts', css: ['generated/mastodon.css'] },

@@ -305,7 +305,7 @@ test('generic mode: the worker registers the content script only where the user 
   await setStored({ ...settings, genericHosts: ['x.com', 'example.org'] });
   const scripts = await registered();
   assert.deepEqual(scripts.map((s) => [s.id, s.matches]), [['sincerely-generic', ['https://x.com/*']]]);
-  assert.deepEqual(scripts[0].js, ['sincerely.js', 'engine-host.js', 'badge.js', 'content.js']);
+  assert.deepEqual(scripts[0].js, ['engine-host.js', 'badge.js', 'content.js']);
   await setStored(settings);
   assert.deepEqual(await registered(), []);
 });

@@ -114,9 +114,13 @@ test('the wasm is only ever loaded from the extension itself', () => {
   for (const [file, argument] of calls) {
     if (extensionPages.has(file)) assert.match(argument, /^'[\w-]+\.wasm'$|^api\.runtime\.getURL\('[\w-]+\.wasm'\)$/, file);
     else if (file === 'engine-host.js') {
-      assert.equal(argument, 'decode(bytes)', file);
+      // Its bytes, compiled on or off the main thread, are those of engine-bytes.js.
+      assert.equal(argument, 'bytes', file);
       const source = fs.readFileSync(path.join(ROOT, 'extension', file), 'utf8');
-      assert.match(source, /const bytes = typeof globalThis\.sincerelyEngineBytes === 'string' \? globalThis\.sincerelyEngineBytes : null;/);
+      assert.match(source, /compile\(globalThis\.sincerelyEngine\)/);
+      assert.match(source, /const bytes = decode\(packaged\.base64\);/);
+      assert.equal(source.match(/new WebAssembly\.Module\(/g)?.length, 1, `${file}: one synchronous compile`);
+      assert.match(source, /wasm_bindgen\.initSync\(\{ module: new WebAssembly\.Module\(bytes\) \}\)/);
     } else assert.equal(argument, "api.runtime.getURL('sincerely_bg.wasm')", file);
   }
 });
