@@ -44,9 +44,11 @@ var sincerelyEngineHost = (() => {
   // xtask/src/dist.rs): Chrome on the main thread, at once, Firefox on its helper threads.
   let loading = null; // A promise: whether this tab has an in-page engine.
   function load() {
-    // A refusal (a page CSP without 'wasm-unsafe-eval', in Chrome): the worker.
-    loading ??= compile(globalThis.sincerelyEngine).catch(() => false);
-    delete globalThis.sincerelyEngine; // Read once: no other script of ours needs it.
+    if (!loading) {
+      // A refusal (a page CSP without 'wasm-unsafe-eval', in Chrome): the worker.
+      loading = compile(globalThis.sincerelyEngine).catch(() => false);
+      delete globalThis.sincerelyEngine; // Read once: no other script of ours needs it.
+    }
     return loading;
   }
   async function compile(packaged) {
