@@ -24,7 +24,7 @@ pub const HASH_DOMAIN_CONVERSATION: u8 = 4;
 pub struct PostFeatures {
     /// Hash of the post's id, when it has one.
     pub id_hash: Option<u64>,
-    /// Hash of what the post says and to whom: equal for a copy-pasted post.
+    /// Hash of what the post says and to whom: the post's key when it has no id.
     pub content_hash: u64,
     pub is_repost: bool,
     /// A reply to someone else (replies to oneself are threads, not dialogue).
@@ -62,9 +62,11 @@ pub struct PostFeatures {
 }
 
 impl PostFeatures {
-    /// Any kind of selling: promotion, link-only broadcast or an audience boast.
+    /// Any kind of selling: promotion or an audience boast. A bare link is not selling:
+    /// a music video or an article posted without a word is sharing; what sells is the
+    /// call to watch, buy or subscribe ("New video up!"), which `promotion` reads.
     pub fn selling(&self) -> bool {
-        self.promotion || self.link_only || self.audience_boast
+        self.promotion || self.audience_boast
     }
 }
 
@@ -143,7 +145,17 @@ pub fn post_features(post: &Post) -> PostFeatures {
     // "Any advice? Let me know in the comments" is a request for help, not bait.
     let bait = bait_phrase && !help_request;
     let is_question = prepared.has_question_mark || lists.contains(ListKind::QuestionOpeners);
-    let follow_up_question = is_question && addresses_someone && !bait;
+    let incivility = lists.contains(ListKind::Incivility);
+    let us_versus_them = lists.contains(ListKind::UsVersusThem);
+    // A follow-up question follows up on what someone said: it is asked in a reply to
+    // them, and it wants an answer. "How stupid can you be?" and "Are you kidding me?"
+    // want none.
+    let follow_up_question = is_question
+        && is_reply_to_other
+        && !bait
+        && !incivility
+        && !us_versus_them
+        && !lists.contains(ListKind::Rhetorical);
     let acknowledgement = lists.contains(ListKind::Acknowledgement) && !bait;
     let curt_contradiction = is_reply_to_other
         && prepared.n_effective_words <= 12
@@ -210,8 +222,8 @@ pub fn post_features(post: &Post) -> PostFeatures {
         link_only,
         audience_boast,
         hashtag_stuffed,
-        incivility: lists.contains(ListKind::Incivility),
-        us_versus_them: lists.contains(ListKind::UsVersusThem),
+        incivility,
+        us_versus_them,
         template_hash,
     }
 }

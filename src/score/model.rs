@@ -101,7 +101,7 @@ impl Rates {
         Rates {
             reply_share: Rate::new(counts.replies, n_items, 0.3),
             distinct_people: Rate::new(observation.n_people(), counts.replies, 0.5),
-            follow_up_questions: Rate::new(counts.follow_up_questions, counts.addressed, 0.1),
+            follow_up_questions: Rate::new(counts.follow_up_questions, counts.replies, 0.1),
             acknowledgements: Rate::new(counts.acknowledgements, counts.addressed, 0.15),
             curt_contradictions: Rate::new(counts.curt_contradictions, counts.replies, 0.02),
             reasoning: Rate::new(counts.reasoning, n_text, 0.15),

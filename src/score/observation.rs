@@ -237,20 +237,24 @@ impl Observation {
             return;
         }
         self.remember(primary_key, tally);
+        // A repost (a Mastodon boost, an X retweet) carries someone else's words, and a
+        // boost carries no text at all: every boost would hash alike and read as a copy.
+        // It is counted apart and never as the account's own words, in no bar.
+        if post.is_repost {
+            self.counts.reposts += 1;
+            return;
+        }
         // The content of a post with an id is remembered for this call only: across visits
         // the id recognises the post, and storing both would double the stored size.
         if post.id_hash.is_some() && !tally.seen.insert(post.content_hash) {
             // Same words to the same person under a new id: a copy-paste. It says nothing
-            // new about the author except that they repeat themselves.
+            // new about the author except that they repeat themselves. (The same words to
+            // another person share a template, counted below.)
             self.counts.copies += 1;
             return;
         }
 
         let counts = &mut self.counts;
-        if post.is_repost {
-            counts.reposts += 1;
-            return;
-        }
         counts.items += 1;
         counts.self_replies += u32::from(post.is_self_reply);
         counts.timed_items += u32::from(post.has_time);

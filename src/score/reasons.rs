@@ -140,7 +140,7 @@ pub fn reasons(observation: &Observation, output: &ModelOutput) -> Vec<Reason> {
             ),
             true,
             n_questions,
-            counts.addressed,
+            n_replies,
             100.0 * 0.25 * 0.5 * (rates.follow_up_questions.point / 0.3).min(1.0) * 1.2,
         );
     }
@@ -238,7 +238,7 @@ pub fn reasons(observation: &Observation, output: &ModelOutput) -> Vec<Reason> {
     push_noise(
         "selling",
         format!(
-            "{} of {n_items} posts sell, post bare links or boast of audience size",
+            "{} of {n_items} posts sell or boast of audience size",
             counts.selling
         ),
         counts.selling,

@@ -273,3 +273,107 @@ fn badge_json_shape_is_stable() {
     assert_eq!(json["confidence"]["band"], "none");
     assert_eq!(json["bars"][2]["name"], "Substance & warmth");
 }
+
+#[test]
+fn identical_replies_to_different_people_are_copies() {
+    let mut posts: Vec<Post> = (0..12)
+        .map(|index| {
+            reply(
+                index,
+                &format!("person{index}"),
+                "Wake up, this is exactly what they want you to believe",
+            )
+        })
+        .collect();
+    posts.push(reply(99, "ana", "Thanks!"));
+    posts.push(reply(100, "bob", "Thanks!"));
+    let observation = Observation::from_posts(&posts);
+    // The eleven pasted after the first repeat it (its template), whoever they went to.
+    assert_eq!(
+        observation.counts.copies + observation.counts.template_repeats,
+        11
+    );
+    // A short "Thanks!" to two people is two replies, not a repeat.
+    assert_eq!(observation.counts.replies, 14);
+}
+
+#[test]
+fn hostile_questions_are_not_follow_up_questions() {
+    for text in [
+        "Are you kidding me?",
+        "How stupid can you be?",
+        "Bist du blöd?",
+        "Who asked you, clown?",
+        "¿Qué te pasa?",
+        "Tá de brincadeira?",
+    ] {
+        let flags = post_flags(&reply(0, "ana", text));
+        assert!(flags.question, "{text}");
+        assert!(!flags.follow_up_question, "{text}");
+    }
+    assert!(post_flags(&reply(0, "ana", "How did you measure that?")).follow_up_question);
+}
+
+#[test]
+fn follow_up_questions_are_counted_in_replies_only() {
+    // Questions in posts that only mention someone are not follow-ups of a reply.
+    let mut posts: Vec<Post> = (0..10)
+        .map(|index| Post {
+            id: Some(format!("m{index}")),
+            text: format!("Hey @friend{index}, what do you think of the new park?"),
+            mentions: vec![format!("friend{index}")],
+            ..Post::default()
+        })
+        .collect();
+    posts.extend((0..5).map(|index| reply(index, &format!("p{index}"), "Nice, congrats!")));
+    let badge = score_observation(&Observation::from_posts(&posts).with_history_complete());
+    let observation = Observation::from_posts(&posts);
+    assert_eq!(observation.counts.follow_up_questions, 0);
+    assert!(
+        badge
+            .reasons
+            .iter()
+            .all(|reason| reason.id != "follow-up-questions"),
+        "{:?}",
+        badge.reasons
+    );
+}
+
+#[test]
+fn incivility_is_caught_in_german_and_english() {
+    for text in [
+        "Du Vollpfosten, verpiss dich",
+        "Halt die Fresse, du Abschaum",
+        "Was für ein Drecksack",
+        "You subhuman vermin",
+        "Traitors like you deserve to die",
+        "What a scumbag",
+    ] {
+        assert!(post_flags(&reply(0, "ana", text)).incivility, "{text}");
+    }
+    assert!(!post_flags(&reply(0, "ana", "Ich bin heute so müde")).incivility);
+}
+
+#[test]
+fn bare_links_are_sharing_and_announcements_are_promotion() {
+    let bare = Post {
+        text: "https://video.example/watch?v=abc".into(),
+        links: vec!["https://video.example/watch?v=abc".into()],
+        ..Post::default()
+    };
+    assert!(!post_flags(&bare).selling);
+    for text in [
+        "New video up! https://video.example/v/1",
+        "New episode is out https://pod.example/42",
+        "Neue Folge ist da: https://pod.example/43",
+    ] {
+        assert!(
+            post_flags(&Post {
+                text: text.into(),
+                ..Post::default()
+            })
+            .selling,
+            "{text}"
+        );
+    }
+}

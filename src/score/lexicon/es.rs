@@ -117,6 +117,10 @@ pub static SPANISH: Lexicon = Lexicon {
         "en mi canal",
         "sorteo",
         "últimos días",
+        "nuevo episodio",
+        "ya disponible",
+        "míralo ya",
+        "ya está disponible",
     ],
     audience_boasts: word_list!["seguidores", "suscriptores", "mil seguidores"],
     incivility: word_list![
@@ -139,5 +143,16 @@ pub static SPANISH: Lexicon = Lexicon {
         "gente como tú",
         "todos los zurdos",
         "los fachas son",
+    ],
+    rhetorical: word_list![
+        "estás de broma",
+        "estás loco",
+        "estás loca",
+        "qué te pasa",
+        "a quién le importa",
+        "eres tonto",
+        "eres tonta",
+        "no sabes leer",
+        "quién te preguntó",
     ],
 };

@@ -124,6 +124,9 @@ pub static FRENCH: Lexicon = Lexicon {
         "sur ma chaîne",
         "concours",
         "dernière chance",
+        "nouvel épisode",
+        "disponible maintenant",
+        "à regarder ici",
     ],
     audience_boasts: word_list!["abonnés", "followers", "mille abonnés"],
     incivility: word_list![
@@ -149,5 +152,15 @@ pub static FRENCH: Lexicon = Lexicon {
         "les gauchistes sont",
         "les fachos sont",
         "bien pensants",
+    ],
+    rhetorical: word_list![
+        "tu te fous de moi",
+        "t'es sérieux",
+        "tu es sérieux",
+        "qu'est ce qui ne va pas chez toi",
+        "on s'en fout",
+        "qui s'en soucie",
+        "tu sais lire",
+        "t'es con",
     ],
 };

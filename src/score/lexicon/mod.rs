@@ -52,6 +52,9 @@ pub struct Lexicon {
     pub incivility: WordList,
     /// Us-versus-them generalisations about groups of people.
     pub us_versus_them: WordList,
+    /// Rhetorical and hostile questions that want no answer ("are you kidding me"): they
+    /// are not follow-up questions.
+    pub rhetorical: WordList,
 }
 
 /// Every lexicon, English first.
@@ -79,10 +82,11 @@ pub enum ListKind {
     AudienceBoasts,
     Incivility,
     UsVersusThem,
+    Rhetorical,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 12] = [
+    pub const ALL: [ListKind; 13] = [
         ListKind::QuestionOpeners,
         ListKind::Acknowledgement,
         ListKind::CurtOpeners,
@@ -95,6 +99,7 @@ impl ListKind {
         ListKind::AudienceBoasts,
         ListKind::Incivility,
         ListKind::UsVersusThem,
+        ListKind::Rhetorical,
     ];
 
     pub fn list(self, lexicon: &Lexicon) -> WordList {
@@ -111,6 +116,7 @@ impl ListKind {
             ListKind::AudienceBoasts => lexicon.audience_boasts,
             ListKind::Incivility => lexicon.incivility,
             ListKind::UsVersusThem => lexicon.us_versus_them,
+            ListKind::Rhetorical => lexicon.rhetorical,
         }
     }
 }

@@ -114,6 +114,9 @@ pub static PORTUGUESE: Lexicon = Lexicon {
         "no meu canal",
         "sorteio",
         "últimas vagas",
+        "novo episódio",
+        "já disponível",
+        "assista agora",
     ],
     audience_boasts: word_list!["seguidores", "inscritos", "mil seguidores"],
     incivility: word_list![
@@ -136,5 +139,16 @@ pub static PORTUGUESE: Lexicon = Lexicon {
         "os petistas são",
         "os bolsominions",
         "esquerdopatas",
+    ],
+    rhetorical: word_list![
+        "tá de brincadeira",
+        "está de brincadeira",
+        "qual o seu problema",
+        "qual é o seu problema",
+        "quem se importa",
+        "você é burro",
+        "você é burra",
+        "não sabe ler",
+        "quem perguntou",
     ],
 };
