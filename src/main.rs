@@ -2,6 +2,10 @@
 //! reads account exports (Mastodon `outbox.json`, X `data/tweets.js`, or the plain JSON
 //! list of posts documented in `src/export/mod.rs`) and prints each one's badge.
 //!
+//! `-` reads standard input. Next to an X archive's `tweets.js` the archive's
+//! `account.js` names the account, and next to a Mastodon `outbox.json` the export's
+//! `actor.json` does; when they are there, they are read too (see `src/export/`).
+//!
 //! Exit codes: 0 when every file was scored, 1 when a file could not be read or parsed
 //! (the error names the file and the line and column), 2 for a usage error.
 
@@ -13,7 +17,9 @@ use sincerely::score::{score_observation, Badge, Observation, Post};
 const USAGE: &str = "usage: sincerely score FILE… [--json] [--merge]
 
   Reads a Mastodon outbox.json, an X archive's data/tweets.js or a JSON list of posts
-  and prints the conversation-quality badge with its bars and reasons.
+  (\"-\" for standard input) and prints the conversation-quality badge with its bars
+  and reasons. The account.js next to tweets.js, or the actor.json next to outbox.json,
+  tells whose posts they are.
 
   --json   one JSON object per run: {\"files\": [{\"file\", \"format\", \"posts\", \"badge\"} | {\"file\", \"error\"}]}
   --merge  score all files as one account (e.g. tweets.js and tweets-part1.js)";
@@ -33,8 +39,40 @@ enum Scored {
 }
 
 fn read_file(path: &str) -> Result<(ExportFormat, Vec<Post>), String> {
-    let bytes = std::fs::read(path).map_err(|error| format!("{path}: {error}"))?;
-    export::parse_any(&bytes).map_err(|error| format!("{path}: {error}"))
+    let bytes = if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .map_err(|error| format!("standard input: {error}"))?;
+        bytes
+    } else {
+        std::fs::read(path).map_err(|error| format!("{path}: {error}"))?
+    };
+    let name = if path == "-" { "standard input" } else { path };
+    let failed = |error: export::ExportError| format!("{name}: {error}");
+    let format = export::detect_format(&bytes).map_err(failed)?;
+    // The file that says whose posts these are, beside the posts in the same export.
+    let beside = |file_name: &str| -> Option<Vec<u8>> {
+        if path == "-" {
+            return None;
+        }
+        let sibling = std::path::Path::new(path).with_file_name(file_name);
+        std::fs::read(sibling).ok()
+    };
+    let posts = match format {
+        ExportFormat::XArchive => {
+            let account =
+                beside("account.js").and_then(|bytes| export::parse_x_account_js(&bytes).ok());
+            export::parse_x_tweets_js_of(&bytes, account.as_ref())
+        }
+        ExportFormat::MastodonOutbox => {
+            let actor =
+                beside("actor.json").and_then(|bytes| export::parse_mastodon_actor(&bytes).ok());
+            export::parse_mastodon_outbox_of(&bytes, actor.as_ref())
+        }
+        ExportFormat::PlainJson => export::parse_plain_posts(&bytes),
+    }
+    .map_err(failed)?;
+    Ok((format, posts))
 }
 
 /// Scores an export as the account's whole history: no replies there means none exist.

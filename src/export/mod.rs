@@ -22,9 +22,11 @@ mod x_archive;
 use crate::score::Post;
 use serde::Serialize;
 
-pub use mastodon::parse_mastodon_outbox;
+pub use mastodon::{
+    parse_mastodon_actor, parse_mastodon_outbox, parse_mastodon_outbox_of, MastodonActor,
+};
 pub use plain::parse_plain_posts;
-pub use x_archive::parse_x_tweets_js;
+pub use x_archive::{parse_x_account_js, parse_x_tweets_js, parse_x_tweets_js_of, XAccount};
 
 /// Why an export could not be read. Positions count lines and columns from 1; the column
 /// counts bytes, as `serde_json` does.

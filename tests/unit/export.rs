@@ -188,3 +188,150 @@ fn a_bare_ampersand_before_any_script_is_kept() {
     let posts = parse_mastodon_outbox(outbox.as_bytes()).unwrap();
     assert_eq!(posts[0].text, "RT&aお願いします");
 }
+
+/// An outbox of `n_boosts` boosts and one note, by `actor`.
+fn outbox_with_boosts(n_boosts: usize) -> String {
+    let boosts: Vec<String> = (0..n_boosts)
+        .map(|index| {
+            format!(
+                r#"{{"id": "https://social.example/users/ana/statuses/{index}/activity", "type": "Announce",
+                   "actor": "https://social.example/users/ana", "object": "https://other.example/users/bob/statuses/{index}"}}"#
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"type": "OrderedCollection", "orderedItems": [{}]}}"#,
+        boosts.join(",")
+    )
+}
+
+#[test]
+fn boosts_are_reposts_not_copies() {
+    use crate::score::Observation;
+    let posts = parse_mastodon_outbox(outbox_with_boosts(30).as_bytes()).unwrap();
+    assert!(posts
+        .iter()
+        .all(|post| post.is_repost && post.text.is_empty()));
+    let observation = Observation::from_posts(&posts);
+    assert_eq!(observation.counts.reposts, 30);
+    assert_eq!(observation.counts.copies, 0);
+    assert_eq!(observation.counts.items, 0);
+}
+
+/// Newer Mastodon servers address accounts by id: `/ap/users/<id>`.
+const ID_FORM_OUTBOX: &str = r#"{
+  "id": "https://big.example/ap/users/1100/outbox",
+  "type": "OrderedCollection",
+  "orderedItems": [
+    {"type": "Create", "actor": "https://big.example/ap/users/1100",
+     "object": {"id": "https://big.example/ap/users/1100/statuses/1", "type": "Note", "content": "<p>Part one</p>"}},
+    {"type": "Create", "actor": "https://big.example/ap/users/1100",
+     "object": {"id": "https://big.example/ap/users/1100/statuses/2", "type": "Note",
+                "inReplyTo": "https://big.example/ap/users/1100/statuses/1", "content": "<p>Part two</p>"}},
+    {"type": "Create", "actor": "https://big.example/ap/users/1100",
+     "object": {"id": "https://big.example/ap/users/1100/statuses/3", "type": "Note",
+                "inReplyTo": "https://big.example/ap/users/2200/statuses/9", "content": "<p>Nice one</p>"}}
+  ]
+}"#;
+
+#[test]
+fn id_form_addresses_are_read_and_self_replies_are_threads() {
+    let posts = parse_mastodon_outbox(ID_FORM_OUTBOX.as_bytes()).unwrap();
+    assert_eq!(posts[0].author.as_deref(), Some("1100@big.example"));
+    assert_eq!(posts[1].reply_to.as_deref(), Some("1100@big.example"));
+    assert_eq!(posts[2].reply_to.as_deref(), Some("2200@big.example"));
+    let features = crate::score::Observation::from_posts(&posts);
+    assert_eq!(features.counts.self_replies, 1);
+    assert_eq!(features.counts.replies, 1);
+    // With actor.json, the account is called by its name in either form.
+    let actor = parse_mastodon_actor(
+        br#"{"@context": "https://www.w3.org/ns/activitystreams", "type": "Person",
+            "id": "https://big.example/ap/users/1100", "preferredUsername": "ana"}"#,
+    )
+    .unwrap();
+    let posts = parse_mastodon_outbox_of(ID_FORM_OUTBOX.as_bytes(), Some(&actor)).unwrap();
+    assert_eq!(posts[0].author.as_deref(), Some("ana@big.example"));
+    assert_eq!(posts[1].reply_to.as_deref(), Some("ana@big.example"));
+}
+
+#[test]
+fn a_duplicate_ordered_items_key_keeps_the_last() {
+    // mastodon/mastodon#31091: some exports write the key twice.
+    let outbox = r#"{"type": "OrderedCollection", "orderedItems": [],
+      "orderedItems": [{"type": "Create", "actor": "https://s.example/users/ana",
+        "object": {"id": "https://s.example/users/ana/statuses/1", "type": "Note", "content": "<p>Hi</p>"}}]}"#;
+    let posts = parse_mastodon_outbox(outbox.as_bytes()).unwrap();
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].text, "Hi");
+}
+
+#[test]
+fn other_mastodon_export_files_say_to_use_the_outbox() {
+    let actor = br#"{"@context": "https://www.w3.org/ns/activitystreams", "type": "Person",
+        "id": "https://s.example/users/ana", "outbox": "outbox.json"}"#;
+    let error = parse_any(actor).unwrap_err();
+    assert!(error.to_string().contains("use outbox.json"), "{error}");
+    let likes =
+        br#"{"@context": "https://www.w3.org/ns/activitystreams", "type": "OrderedCollection",
+        "orderedItems": ["https://other.example/users/bob/statuses/1"]}"#;
+    let error = parse_any(likes).unwrap_err();
+    assert!(error.to_string().contains("use outbox.json"), "{error}");
+}
+
+#[test]
+fn other_x_archive_files_say_to_use_tweets_js() {
+    for (name, body) in [
+        (
+            "like",
+            r#"[{"like": {"tweetId": "1", "fullText": "hello"}}]"#,
+        ),
+        (
+            "account",
+            r#"[{"account": {"accountId": "42", "username": "ana"}}]"#,
+        ),
+        ("follower", r#"[{"follower": {"accountId": "7"}}]"#),
+    ] {
+        let file = format!("window.YTD.{name}.part0 = {body}");
+        let error = parse_any(file.as_bytes()).unwrap_err();
+        let message = error.to_string();
+        assert!(message.contains(&format!("{name}.js")), "{message}");
+        assert!(message.contains("use data/tweets.js"), "{message}");
+    }
+    assert!(parse_any(b"window.YTD.tweet.part0 = []").is_ok());
+}
+
+/// A reply at the start to someone without the "@" prefix (a quote-reply), then a long
+/// self-thread: the account is the one replied to most without the prefix, or the one
+/// `account.js` names.
+#[test]
+fn the_x_account_comes_from_the_archive_not_the_first_reply() {
+    let mut tweets = vec![
+        r#"{"tweet": {"id_str": "0", "full_text": "Agreed, and well put", "in_reply_to_status_id_str": "9",
+            "in_reply_to_screen_name": "stray", "in_reply_to_user_id_str": "77"}}"#
+            .to_string(),
+    ];
+    for index in 1..=6 {
+        tweets.push(format!(
+            r#"{{"tweet": {{"id_str": "{index}", "full_text": "Part {index} of the thread", "in_reply_to_status_id_str": "{}",
+                "in_reply_to_screen_name": "Me_Myself", "in_reply_to_user_id_str": "42"}}}}"#,
+            index - 1
+        ));
+    }
+    let file = format!("window.YTD.tweets.part0 = [{}]", tweets.join(","));
+    let posts = parse_x_tweets_js(file.as_bytes()).unwrap();
+    assert!(posts
+        .iter()
+        .all(|post| post.author.as_deref() == Some("Me_Myself")));
+    let observation = crate::score::Observation::from_posts(&posts);
+    assert_eq!(observation.counts.self_replies, 6);
+    assert_eq!(observation.counts.replies, 1);
+    // account.js settles it even when the self-replies carry an old handle.
+    let account = parse_x_account_js(
+        br#"window.YTD.account.part0 = [{"account": {"accountId": "42", "username": "new_name"}}]"#,
+    )
+    .unwrap();
+    let posts = parse_x_tweets_js_of(file.as_bytes(), Some(&account)).unwrap();
+    assert_eq!(posts[3].reply_to.as_deref(), Some("new_name"));
+    assert_eq!(posts[0].reply_to.as_deref(), Some("stray"));
+    assert_eq!(posts[0].author.as_deref(), Some("new_name"));
+}
