@@ -100,6 +100,30 @@ fn coarse_replaces_the_number_only() {
     );
 }
 
+// A page can set a 100 KB title: the engine reads its start, where a counter stands,
+// and nothing past MAX_TEXT_BYTES (the "5 likes" there is left alone).
+#[test]
+fn only_the_start_of_a_long_text_is_read() {
+    let text = format!("(3) {}· 5 likes", "word ".repeat(20_000));
+    let decisions =
+        Engine::new(Settings::default()).decide(&[candidate(1, &text, TextContext::Title)]);
+    let edits = &decisions[0].edits;
+    assert_eq!(
+        (edits[0].start, edits[0].end),
+        (0, 4),
+        "the counter is hidden"
+    );
+    assert!(
+        edits.iter().all(|edit| edit.end as usize <= MAX_TEXT_BYTES),
+        "an edit past the cap: {:?}",
+        edits.last()
+    );
+    // The cut falls on a space, so no word is read in two halves.
+    assert_eq!(readable_prefix("ab cd"), "ab cd");
+    let long = format!("{} tail", "é".repeat(MAX_TEXT_BYTES));
+    assert!(readable_prefix(&long).len() <= MAX_TEXT_BYTES);
+}
+
 #[test]
 fn prose_is_never_decided() {
     let decisions = Engine::new(Settings::default()).decide(&[candidate(
