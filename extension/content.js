@@ -555,7 +555,6 @@
   // ---- profileWatcher --------------------------------------------------------------
 
   const profileWatcher = (() => {
-    const MAX_POSTS = 400; // The newest ones; a profile page rarely holds more at once.
     let profile = null; // The plan's profile part, for the page now shown.
     let posts = []; // Post elements, in the order found.
     let seenPosts = new WeakSet();
@@ -677,7 +676,7 @@
         try {
           const since = generation;
           memory ??= await memoryRead;
-          posts = posts.filter((post) => post.isConnected).slice(-MAX_POSTS);
+          posts = posts.filter((post) => post.isConnected).slice(-profile.maxPosts); // The newest.
           const answer = await callEngine('profile', { url: location.href, posts: posts.map(read), memory });
           if (since !== generation) {
             // A new plan (another person, other settings) or a forget meanwhile: the answer

@@ -182,6 +182,7 @@ impl Engine {
             reply_marker: rules.reply_marker.into(),
             reply_to: rules.reply_to.into(),
             memory: self.settings.memory,
+            max_posts: score::MAX_SEEN_POSTS,
         })
     }
 
@@ -196,7 +197,10 @@ impl Engine {
     ) -> Option<ProfileAnswer> {
         let site = self.site_for(url)?;
         let handle = profile::handle_of_url(&site.profile, url)?;
-        let posts = profile::posts_of(&site.profile, &handle, raw_posts);
+        // Only as many posts as the observation remembers, the newest (the last): of
+        // 400 sent each time, 100 were forgotten at once and counted again next time.
+        let newest = &raw_posts[raw_posts.len().saturating_sub(score::MAX_SEEN_POSTS)..];
+        let posts = profile::posts_of(&site.profile, &handle, newest);
         let mut memory_error = None;
         let remembered = match memory.filter(|_| self.settings.memory) {
             Some(value) if !value.is_null() => {

@@ -233,6 +233,9 @@ pub struct ProfilePlan {
     pub reply_to: String,
     /// Whether to remember this profile across visits.
     pub memory: bool,
+    /// The most posts to send, the newest ones: the observation remembers this many
+    /// (`score::MAX_SEEN_POSTS`), so posts sent again are recognised and never recounted.
+    pub max_posts: usize,
 }
 
 /// The badge of one profile, and what to remember of it.

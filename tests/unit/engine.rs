@@ -163,6 +163,36 @@ fn profile_plans_only_on_profile_pages_and_only_with_the_badge_on() {
         .is_none());
 }
 
+// A profile page can hold more posts than the observation remembers hashes of: with 400
+// sent each time and 300 remembered, 100 were forgotten at once and recounted on every
+// update (400, 500, 600…).
+#[test]
+fn the_same_posts_sent_again_leave_the_counts_unchanged() {
+    use crate::profile::RawPost;
+    let posts: Vec<RawPost> = (0..400)
+        .map(|index| RawPost {
+            text: format!("@bo thanks for the link, post {index}"),
+            author: Some("/ana".into()),
+            permalink: Some(format!("/ana/status/{index}")),
+            ..RawPost::default()
+        })
+        .collect();
+    let engine = Engine::new(Settings::default());
+    let plan = engine.page_plan("https://x.com/ana").profile.unwrap();
+    assert_eq!(plan.max_posts, score::MAX_SEEN_POSTS);
+    let mut memory = None;
+    let mut items = Vec::new();
+    for _ in 0..5 {
+        let answer = engine
+            .profile("https://x.com/ana", &posts, memory.as_ref())
+            .unwrap();
+        let observation = answer.observation.unwrap();
+        items.push(observation.counts.items);
+        memory = Some(serde_json::to_value(observation).unwrap());
+    }
+    assert_eq!(items, [300; 5]);
+}
+
 #[test]
 fn a_profile_answer_scores_and_returns_what_to_remember() {
     use crate::profile::RawPost;
