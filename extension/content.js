@@ -39,6 +39,15 @@
   const api = globalThis.browser ?? globalThis.chrome;
   const host = sincerelyEngineHost;
   const PROTOCOL_VERSION = 1;
+  // The engine reads at most this much of a text (src/protocol.rs, MAX_TEXT_UNITS): a
+  // page's 100 KB title is not sent whole to the worker that every tab shares.
+  const MAX_TEXT_UNITS = 2000;
+  /** The start of `text` the engine reads, without half a surrogate pair at its end. */
+  const capped = (text) => {
+    if (text.length <= MAX_TEXT_UNITS) return text;
+    const end = /[\uD800-\uDBFF]/.test(text[MAX_TEXT_UNITS - 1]) ? MAX_TEXT_UNITS - 1 : MAX_TEXT_UNITS;
+    return text.slice(0, end);
+  };
   const ROOT = 'data-sincerely';
   const SEEN = 'data-sincerely-seen';
   const SHADOW = 'data-sincerely-shadow';
@@ -364,7 +373,7 @@
         if (DIGIT.test(collected.text)) {
           const id = nextId++;
           byId.set(id, { element, collected });
-          items.push({ id, text: collected.text, context: 'label' });
+          items.push({ id, text: capped(collected.text), context: 'label' });
         }
       }
       const request = { v: PROTOCOL_VERSION, type: 'decide', arg: { items } };
@@ -519,7 +528,7 @@
     async function check() {
       const title = document.title;
       if (!title || title === lastWritten || !DIGIT.test(title)) return;
-      const decisions = await callEngine('decide', { items: [{ id: 0, text: title, context: 'title' }] });
+      const decisions = await callEngine('decide', { items: [{ id: 0, text: capped(title), context: 'title' }] });
       const edits = decisions[0]?.edits ?? [];
       if (!edits.length) return;
       let rewritten = title;
@@ -546,7 +555,6 @@
   // ---- profileWatcher --------------------------------------------------------------
 
   const profileWatcher = (() => {
-    const MAX_POSTS = 400; // The newest ones; a profile page rarely holds more at once.
     let profile = null; // The plan's profile part, for the page now shown.
     let posts = []; // Post elements, in the order found.
     let seenPosts = new WeakSet();
@@ -668,7 +676,7 @@
         try {
           const since = generation;
           memory ??= await memoryRead;
-          posts = posts.filter((post) => post.isConnected).slice(-MAX_POSTS);
+          posts = posts.filter((post) => post.isConnected).slice(-profile.maxPosts); // The newest.
           const answer = await callEngine('profile', { url: location.href, posts: posts.map(read), memory });
           if (since !== generation) {
             // A new plan (another person, other settings) or a forget meanwhile: the answer

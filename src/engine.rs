@@ -15,7 +15,7 @@ use crate::css;
 use crate::profile::{self, RawPost};
 use crate::protocol::{
     utf16_offset, Answer, Call, Candidate, Decision, PagePlan, ProfileAnswer, ProfilePlan, Request,
-    Response, ShadowPlan, TextEdit, PROTOCOL_VERSION,
+    Response, ShadowPlan, TextEdit, MAX_TEXT_BYTES, PROTOCOL_VERSION,
 };
 use crate::recognize::{self, MetricKind};
 use crate::score::{self, Badge, Observation, Post};
@@ -182,6 +182,7 @@ impl Engine {
             reply_marker: rules.reply_marker.into(),
             reply_to: rules.reply_to.into(),
             memory: self.settings.memory,
+            max_posts: score::MAX_SEEN_POSTS,
         })
     }
 
@@ -196,7 +197,10 @@ impl Engine {
     ) -> Option<ProfileAnswer> {
         let site = self.site_for(url)?;
         let handle = profile::handle_of_url(&site.profile, url)?;
-        let posts = profile::posts_of(&site.profile, &handle, raw_posts);
+        // Only as many posts as the observation remembers, the newest (the last): of
+        // 400 sent each time, 100 were forgotten at once and counted again next time.
+        let newest = &raw_posts[raw_posts.len().saturating_sub(score::MAX_SEEN_POSTS)..];
+        let posts = profile::posts_of(&site.profile, &handle, newest);
         let mut memory_error = None;
         let remembered = match memory.filter(|_| self.settings.memory) {
             Some(value) if !value.is_null() => {
@@ -276,7 +280,7 @@ impl Engine {
         items
             .iter()
             .filter_map(|item| {
-                let (rendered, source_byte) = as_rendered(&item.text);
+                let (rendered, source_byte) = as_rendered(readable_prefix(&item.text));
                 let counts: Vec<_> = recognize::find_counts(&rendered, item.context)
                     .into_iter()
                     .filter(|count| self.settings.display(count.kind) != Display::Show)
@@ -318,6 +322,23 @@ impl Engine {
     pub fn score(&self, posts: &[Post]) -> Badge {
         score::score_posts(posts)
     }
+}
+
+/// The part of a candidate's text the engine reads: all of it, or up to the last space
+/// before [`MAX_TEXT_BYTES`] (so that no word is cut in two). Edits in the prefix are
+/// edits in the whole text.
+fn readable_prefix(text: &str) -> &str {
+    if text.len() <= MAX_TEXT_BYTES {
+        return text;
+    }
+    let mut end = MAX_TEXT_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let prefix = &text[..end];
+    prefix
+        .rfind(char::is_whitespace)
+        .map_or(prefix, |space| &prefix[..space])
 }
 
 /// A candidate's text as the page shows it. Text nodes keep the HTML source's line breaks

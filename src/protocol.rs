@@ -18,6 +18,17 @@ use serde::{Deserialize, Serialize};
 /// know.
 pub const PROTOCOL_VERSION: u32 = 1;
 
+/// The longest text the engine reads of a candidate, in bytes; a longer one is read up
+/// to the last space before this. Labels and tab titles are a few dozen characters, and
+/// a page must not hand the one shared worker 100 KB at a time to read (the content
+/// script already sends at most [`MAX_TEXT_UNITS`]; this bound holds whatever it sends).
+pub const MAX_TEXT_BYTES: usize = 8 * 1024;
+/// The longest text the content script sends, in UTF-16 units (at most three bytes of
+/// UTF-8 each, so within [`MAX_TEXT_BYTES`]). Mirrored in `extension/content.js`,
+/// checked by the protocol's unit tests.
+pub const MAX_TEXT_UNITS: usize = 2000;
+const _: () = assert!(MAX_TEXT_UNITS * 3 <= MAX_TEXT_BYTES);
+
 /// A call to the engine.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(try_from = "WireRequest")]
@@ -222,6 +233,9 @@ pub struct ProfilePlan {
     pub reply_to: String,
     /// Whether to remember this profile across visits.
     pub memory: bool,
+    /// The most posts to send, the newest ones: the observation remembers this many
+    /// (`score::MAX_SEEN_POSTS`), so posts sent again are recognised and never recounted.
+    pub max_posts: usize,
 }
 
 /// The badge of one profile, and what to remember of it.

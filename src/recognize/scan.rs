@@ -6,6 +6,11 @@
 //! likely prose that reached the recognizer by mistake than a label, so matches are
 //! also bounded by how many words share their segment (the text between bullets,
 //! line breaks and sentence ends).
+//!
+//! Every step is local or bounded, so a text is read in linear time: word counts stop
+//! one past their limit, segment starts are remembered as the scan moves forward, and
+//! the counts found so far are searched by position (a page can hand us 100 KB of
+//! "1.2K followers"; the scanner once rescanned the segment for each number).
 
 use super::kind::MetricKind;
 use super::lexicon::{
@@ -67,6 +72,7 @@ fn find_once(text: &str, context: TextContext) -> Vec<Count> {
             found.push(count);
         }
     }
+    let segments = Segments::default();
     let bytes = text.as_bytes();
     while at < bytes.len() {
         let b = bytes[at];
@@ -96,24 +102,30 @@ fn find_once(text: &str, context: TextContext) -> Vec<Count> {
             }
         };
         let next = scanned.number.span.end.max(at + 1);
-        let mut count = recognize(text, &scanned, &found);
+        let mut count = recognize(text, &scanned, &found, &segments);
         if count.is_none() && scanned.spaced_suffix {
             // "5 Mi piace" is five likes, not five million "piace".
             if let Token::Number(plain) = number::scan(text, at, false) {
-                count = recognize(text, &plain, &found);
+                count = recognize(text, &plain, &found, &segments);
             }
         }
         if let Some(count) = count {
-            let overlaps = found
-                .iter()
-                .any(|c| c.cut.start < count.cut.end && count.cut.start < c.cut.end);
-            if !overlaps {
+            if !overlaps_found(&found, &count) {
                 found.push(count);
             }
         }
         at = next;
     }
     found
+}
+
+/// Whether `count`'s cut overlaps one of `found`. Each cut holds its number and cuts
+/// never overlap, so cuts found in text order are sorted by start and by end alike.
+fn overlaps_found(found: &[Count], count: &Count) -> bool {
+    let first_after = found.partition_point(|c| c.cut.end <= count.cut.start);
+    found
+        .get(first_after)
+        .is_some_and(|c| c.cut.start < count.cut.end)
 }
 
 /// "(3) Home / X", "(99+) Inbox", "(3)": a leading counter in a tab title.
@@ -174,7 +186,7 @@ struct Match {
     connector: bool,
 }
 
-fn recognize(text: &str, scanned: &Scanned, found: &[Count]) -> Option<Count> {
+fn recognize(text: &str, scanned: &Scanned, found: &[Count], segments: &Segments) -> Option<Count> {
     let span = scanned.number.span.clone();
     if rejects_number(text, &span) || follows_loose_number(text, span.start, found) {
         return None;
@@ -188,7 +200,9 @@ fn recognize(text: &str, scanned: &Scanned, found: &[Count]) -> Option<Count> {
             // Without either, the layout decides: a segment that opens with a word
             // ("게시물 1,234 팔로워 1.2만") puts words before numbers.
             let tight = !char_before(text, span.start).is_some_and(is_joining_space);
-            if !after.connector && (scanned.counter || tight || opens_with_word(text, span.start)) {
+            if !after.connector
+                && (scanned.counter || tight || opens_with_word(text, span.start, segments))
+            {
                 before
             } else {
                 after
@@ -252,7 +266,9 @@ fn match_after(text: &str, scanned: &Scanned) -> Option<Match> {
         } else {
             MAX_WORDS_BEFORE
         };
-        if words_before(text, span.start) > limit || words_after(text, word_end) > MAX_WORDS_AFTER {
+        if words_before(text, span.start, limit) > limit
+            || words_after(text, word_end, MAX_WORDS_AFTER) > MAX_WORDS_AFTER
+        {
             return None;
         }
     }
@@ -288,8 +304,8 @@ fn match_before(text: &str, scanned: &Scanned, found: &[Count]) -> Option<Match>
             let tail = space_after.map(|s| number_end + s.len_utf8())?;
             let (tail_entry, tail_end) = word_at(text, tail, TAIL)?;
             let _ = tail_entry;
-            if words_before(text, word_start) > MAX_WORDS_BEFORE
-                || words_after(text, tail_end) > MAX_WORDS_AFTER
+            if words_before(text, word_start, MAX_WORDS_BEFORE) > MAX_WORDS_BEFORE
+                || words_after(text, tail_end, MAX_WORDS_AFTER) > MAX_WORDS_AFTER
             {
                 return None;
             }
@@ -301,7 +317,7 @@ fn match_before(text: &str, scanned: &Scanned, found: &[Count]) -> Option<Match>
                 return None;
             }
             let starts = if colon.is_some() || paren {
-                words_before(text, word_start) <= 2
+                words_before(text, word_start, 2) <= 2
             } else {
                 starts_segment(text, word_start, found)
             };
@@ -325,13 +341,59 @@ fn match_before(text: &str, scanned: &Scanned, found: &[Count]) -> Option<Match>
 }
 
 /// Whether the segment holding `at` opens with something other than a number.
-fn opens_with_word(text: &str, at: usize) -> bool {
-    let start = segment_start(text, at);
-    text[start..at]
-        .trim_start()
-        .chars()
-        .next()
-        .is_some_and(|c| !is_digit(c))
+fn opens_with_word(text: &str, at: usize, segments: &Segments) -> bool {
+    segments
+        .first_char(text, at)
+        .is_some_and(|(first_at, c)| first_at < at && !is_digit(c))
+}
+
+/// The segment the scan is in, remembered as it moves forward so that no number
+/// walks back to its segment's start: `start` is a segment start with no other one
+/// in `start..=known_to`, and `first` the segment's first non-space character.
+#[derive(Default)]
+struct Segments {
+    known: std::cell::Cell<(usize, usize)>,
+    first: std::cell::Cell<Option<(usize, char)>>,
+}
+
+impl Segments {
+    fn start(&self, text: &str, at: usize) -> usize {
+        let (start, known_to) = self.known.get();
+        if (start..=known_to).contains(&at) {
+            return start;
+        }
+        let (mut new_start, mut position) = if at > known_to {
+            (start, known_to)
+        } else {
+            // Behind the segment (never during a forward scan): walk back once.
+            (segment_start(text, at), at)
+        };
+        while position < at {
+            position += char_at(text, position).map_or(1, char::len_utf8);
+            if starts_segment_at(text, position) {
+                new_start = position;
+            }
+        }
+        if new_start != start {
+            self.first.set(None);
+        }
+        self.known.set((new_start, at));
+        new_start
+    }
+
+    /// The first non-space character of the segment holding `at`, and where it is.
+    fn first_char(&self, text: &str, at: usize) -> Option<(usize, char)> {
+        let start = self.start(text, at);
+        if let Some(first) = self.first.get() {
+            return Some(first);
+        }
+        let first = text[start..]
+            .char_indices()
+            .find(|(_, c)| !c.is_whitespace())
+            .map(|(i, c)| (start + i, c));
+        self.first.set(first);
+        first
+    }
 }
 
 /// Whether a conjunction ("and", "y", "et", "und", "и", "ve") stands before `start`.
@@ -352,12 +414,7 @@ fn is_rating(scanned: &Scanned) -> bool {
 fn segment_start(text: &str, at: usize) -> usize {
     let mut position = at;
     while let Some(c) = char_before(text, position) {
-        if is_segment_separator(c) {
-            break;
-        }
-        if c.is_whitespace()
-            && matches!(char_before(text, position - c.len_utf8()), Some('.' | ';'))
-        {
+        if starts_segment_at(text, position) {
             break;
         }
         position -= c.len_utf8();
@@ -365,71 +422,139 @@ fn segment_start(text: &str, at: usize) -> usize {
     position
 }
 
-/// Where the segment holding `at` ends.
-fn segment_end(text: &str, at: usize) -> usize {
-    let mut position = at;
-    while let Some(c) = char_at(text, position) {
-        if is_segment_separator(c) {
-            break;
+/// Whether a segment starts at `position`: after a separator, or after the space
+/// that follows a sentence's end.
+fn starts_segment_at(text: &str, position: usize) -> bool {
+    match char_before(text, position) {
+        Some(c) if is_segment_separator(c) => true,
+        Some(c) if c.is_whitespace() => {
+            matches!(char_before(text, position - c.len_utf8()), Some('.' | ';'))
         }
-        if matches!(c, '.' | ';') && char_at(text, position + 1).is_none_or(|n| n.is_whitespace()) {
-            break;
-        }
-        position += c.len_utf8();
+        _ => false,
     }
-    position
 }
 
-/// Words of a span that count towards its length: numbers and connectors do not, so
-/// that hiding a count never lets another one through.
-fn count_words(span: &str) -> usize {
-    span.split_whitespace()
-        .filter(|word| {
-            !word.chars().any(is_digit)
-                && !CONNECTORS
-                    .iter()
-                    .any(|c| c.trim_end().eq_ignore_ascii_case(word))
-                && word.chars().any(|c| c.is_alphabetic())
-        })
-        .map(|word| {
-            // A run of CJK counts as a word per three characters.
-            let n_cjk = word.chars().filter(|c| is_cjk(*c)).count();
-            if n_cjk > 3 {
-                n_cjk.div_ceil(3)
-            } else {
-                1
+/// Whether a segment ends at `position`: before a separator, or before a sentence's
+/// end.
+fn ends_segment_at(text: &str, position: usize) -> bool {
+    match char_at(text, position) {
+        Some(c) if is_segment_separator(c) => true,
+        Some('.' | ';') => char_at(text, position + 1).is_none_or(|n| n.is_whitespace()),
+        Some(_) => false,
+        None => true,
+    }
+}
+
+/// How much a word counts towards its segment's length: numbers and connectors do
+/// not, so that hiding a count never lets another one through.
+fn word_weight(word: &str) -> usize {
+    let counts = !word.chars().any(is_digit)
+        && !CONNECTORS
+            .iter()
+            .any(|c| c.trim_end().eq_ignore_ascii_case(word))
+        && word.chars().any(|c| c.is_alphabetic());
+    if !counts {
+        return 0;
+    }
+    // A run of CJK counts as a word per three characters.
+    let n_cjk = word.chars().filter(|c| is_cjk(*c)).count();
+    if n_cjk > 3 {
+        n_cjk.div_ceil(3)
+    } else {
+        1
+    }
+}
+
+/// The words between the start of `at`'s segment and `at`, counted back from `at`
+/// and only up to one past `limit`: the callers ask whether there are too many.
+fn words_before(text: &str, at: usize, limit: usize) -> usize {
+    let mut n_words = 0;
+    let mut position = at;
+    let mut word_end = None;
+    loop {
+        let c = char_before(text, position).filter(|_| !starts_segment_at(text, position));
+        if let Some(c) = c.filter(|c| !c.is_whitespace()) {
+            word_end.get_or_insert(position);
+            position -= c.len_utf8();
+            continue;
+        }
+        if let Some(end) = word_end.take() {
+            n_words += word_weight(&text[position..end]);
+            if n_words > limit {
+                return n_words;
             }
-        })
-        .sum()
+        }
+        match c {
+            Some(space) => position -= space.len_utf8(),
+            None => return n_words,
+        }
+    }
 }
 
-fn words_before(text: &str, at: usize) -> usize {
-    count_words(&text[segment_start(text, at)..at])
-}
-
-fn words_after(text: &str, at: usize) -> usize {
-    count_words(&text[at..segment_end(text, at)])
+/// The words between `at` and the end of its segment, up to one past `limit`.
+fn words_after(text: &str, at: usize, limit: usize) -> usize {
+    let mut n_words = 0;
+    let mut position = at;
+    let mut word_start = None;
+    loop {
+        let c = char_at(text, position).filter(|_| !ends_segment_at(text, position));
+        if let Some(c) = c.filter(|c| !c.is_whitespace()) {
+            word_start.get_or_insert(position);
+            position += c.len_utf8();
+            continue;
+        }
+        if let Some(start) = word_start.take() {
+            n_words += word_weight(&text[start..position]);
+            if n_words > limit {
+                return n_words;
+            }
+        }
+        match c {
+            Some(space) => position += space.len_utf8(),
+            None => return n_words,
+        }
+    }
 }
 
 /// Whether only spaces stand between `at` and the end of its segment.
 fn ends_segment(text: &str, at: usize) -> bool {
-    let end = segment_end(text, at);
-    text[at..end].chars().all(char::is_whitespace)
+    let mut position = at;
+    while !ends_segment_at(text, position) {
+        match char_at(text, position) {
+            Some(c) if c.is_whitespace() => position += c.len_utf8(),
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Whether only spaces stand between the start of `at`'s segment and `at`.
+fn only_spaces_before(text: &str, at: usize) -> bool {
+    let mut position = at;
+    while !starts_segment_at(text, position) {
+        match char_before(text, position) {
+            Some(c) if c.is_whitespace() => position -= c.len_utf8(),
+            Some(_) => return false,
+            None => return true,
+        }
+    }
+    true
 }
 
 /// Whether the word at `at` opens its segment, counting a count's number before it
 /// as nothing ("5 Followers 3": both numbers go).
 fn starts_segment(text: &str, mut at: usize, found: &[Count]) -> bool {
     for _ in 0..3 {
-        let start = segment_start(text, at);
-        let head = &text[start..at];
-        if head.chars().all(char::is_whitespace) {
+        if only_spaces_before(text, at) {
             return true;
         }
         let Some(token) = token_before(text, at) else {
             return false;
         };
-        if !found.iter().any(|c| c.number.start == token.start) {
+        if found
+            .binary_search_by_key(&token.start, |c| c.number.start)
+            .is_err()
+        {
             return false;
         }
         at = token.start;

@@ -65,8 +65,12 @@ pub(super) fn rejects_number(text: &str, span: &Range<usize>) -> bool {
     false
 }
 
-/// The token (run of non-space characters) ending at `end`, without trailing
-/// punctuation, after skipping at most two joining spaces.
+/// Tokens are read back at most this far: the words a check looks for are short, and a
+/// page's one long run of "!1!1!1…" must not be read again for each of its numbers.
+const MAX_TOKEN_BYTES: usize = 64;
+
+/// The token (run of non-space characters) ending at `end`, after skipping at most two
+/// joining spaces; only its last [`MAX_TOKEN_BYTES`] of a longer one.
 pub(super) fn token_before(text: &str, end: usize) -> Option<Range<usize>> {
     let mut at = end;
     for _ in 0..2 {
@@ -77,7 +81,7 @@ pub(super) fn token_before(text: &str, end: usize) -> Option<Range<usize>> {
     }
     let token_end = at;
     while let Some(c) = char_before(text, at) {
-        if c.is_whitespace() {
+        if c.is_whitespace() || token_end - at >= MAX_TOKEN_BYTES {
             break;
         }
         at -= c.len_utf8();
@@ -95,9 +99,11 @@ pub(super) fn follows_loose_number(text: &str, start: usize, found: &[Count]) ->
         };
         let word = &text[token.clone()];
         if word.chars().any(is_digit) {
+            // Counts are in text order, their numbers apart.
+            let claims = found.partition_point(|count| count.number.end <= token.start);
             return !found
-                .iter()
-                .any(|count| count.number.contains(&token.start));
+                .get(claims)
+                .is_some_and(|count| count.number.contains(&token.start));
         }
         if !super::words::CONNECTORS
             .iter()

@@ -438,6 +438,14 @@ impl Observation {
                 "a feature count exceeds its total",
             ));
         }
+        // Each person and each conversation took a reply at least: a stored overflow of
+        // four billion people (whose shares the entropy once allocated) is corrupt.
+        let n_people = self.people.len() as u64 + u64::from(self.overflow.people);
+        if n_people > u64::from(counts.replies) || self.overflow.back_and_forth > counts.replies {
+            return Err(ObservationError::Inconsistent(
+                "more people or conversations than replies",
+            ));
+        }
         let people_replies: u64 = self.people.iter().map(|h| u64::from(h.1)).sum::<u64>()
             + u64::from(self.overflow.people_replies);
         if people_replies > u64::from(counts.replies) {
@@ -450,7 +458,7 @@ impl Observation {
 
     /// Distinct people replied to, including those folded into the overflow.
     pub fn n_people(&self) -> u32 {
-        self.people.len() as u32 + self.overflow.people
+        (self.people.len() as u32).saturating_add(self.overflow.people)
     }
 
     /// Conversations where the account took two or more turns.
@@ -462,23 +470,27 @@ impl Observation {
     /// replies over people. Ten replies to ten people give 10; nine to one person and one
     /// to another give about 1.4. People folded into the overflow count as equal shares.
     pub fn effective_people(&self) -> f64 {
-        let mut shares: Vec<f64> = self.people.iter().map(|h| f64::from(h.1)).collect();
-        if self.overflow.people > 0 {
-            let each = f64::from(self.overflow.people_replies) / f64::from(self.overflow.people);
-            shares.extend(std::iter::repeat_n(each, self.overflow.people as usize));
-        }
-        let total: f64 = shares.iter().sum();
+        let overflow_replies = f64::from(self.overflow.people_replies);
+        let total = self.people.iter().map(|h| f64::from(h.1)).sum::<f64>() + overflow_replies;
         if total <= 0.0 {
             return 0.0;
         }
-        let entropy: f64 = shares
+        let term = |share: f64| {
+            let probability = share / total;
+            -probability * probability.ln()
+        };
+        let mut entropy: f64 = self
+            .people
             .iter()
-            .filter(|share| **share > 0.0)
-            .map(|share| {
-                let probability = share / total;
-                -probability * probability.ln()
-            })
+            .map(|h| f64::from(h.1))
+            .filter(|share| *share > 0.0)
+            .map(term)
             .sum();
+        // The overflow's equal shares in one term each, never one value per person.
+        if self.overflow.people > 0 && overflow_replies > 0.0 {
+            let n_overflow = f64::from(self.overflow.people);
+            entropy += n_overflow * term(overflow_replies / n_overflow);
+        }
         entropy.exp()
     }
 }

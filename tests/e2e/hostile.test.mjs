@@ -383,3 +383,41 @@ test('a page that removes and re-adds our badge in a loop: no fight, the badge s
   assert.deepEqual(errors, [], 'no failure reported');
   await page.close();
 });
+
+test('a 100 KB tab title on a worker-path page leaves another tab answered within a second', async () => {
+  // x.com runs the engine in the one service worker every such tab shares. The first tab
+  // changes its title to a new 100 KB of "1.2K followers" every 100 ms (the recognizer
+  // once took seconds for each); the second then sets a title with an unread counter and
+  // must get it hidden within a second.
+  const csp = cases['x/home-timeline'].cspHeader;
+  const html = (title) => `<!doctype html><html><head><title>${title}</title></head><body><main role="main"></main></body></html>`;
+  browser.router.serve('https://x.com/hostile-title', html('Hostile'), csp);
+  browser.router.serve('https://x.com/messages', html('Messages / X'), csp);
+  const hostile = await browser.newPage();
+  await hostile.goto('https://x.com/hostile-title');
+  await waitFor(() => hostile.evaluate(() => document.documentElement.getAttribute('data-sincerely-engine')), 'the hostile tab to start');
+  await hostile.evaluate(() => {
+    let round = 0;
+    setInterval(() => {
+      round++;
+      document.title = `(${round}) ` + `${round}.2K followers `.repeat(100_000 / 16);
+    }, 100);
+  });
+  const other = await browser.newPage();
+  await other.goto('https://x.com/messages');
+  assert.equal(await other.evaluate(() => document.documentElement.getAttribute('data-sincerely-engine')), 'worker');
+  await sleep(1000); // Several of the hostile titles are in the worker's queue by now.
+  const latencies = [];
+  for (let unread = 1; unread <= 3; unread++) {
+    const started = Date.now();
+    await other.evaluate((n) => (document.title = `(${n}) Messages / X`), unread);
+    await waitFor(() => other.evaluate(() => document.title === 'Messages / X'), `unread counter ${unread} hidden`, 15000);
+    latencies.push(Date.now() - started);
+  }
+  const hostileTitle = await hostile.evaluate(() => ({ length: document.title.length, head: document.title.slice(0, 12) }));
+  console.log(`other tab's title answered in ${latencies.join(', ')} ms while the hostile tab's title is ${hostileTitle.length} characters ("${hostileTitle.head}…")`);
+  assert.ok(hostileTitle.length > 90_000, 'the hostile title is in place');
+  assert.ok(Math.max(...latencies) < 1000, `answered within 1 s: ${latencies.join(', ')} ms`);
+  await hostile.close();
+  await other.close();
+});

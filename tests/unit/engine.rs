@@ -100,6 +100,30 @@ fn coarse_replaces_the_number_only() {
     );
 }
 
+// A page can set a 100 KB title: the engine reads its start, where a counter stands,
+// and nothing past MAX_TEXT_BYTES (the "5 likes" there is left alone).
+#[test]
+fn only_the_start_of_a_long_text_is_read() {
+    let text = format!("(3) {}· 5 likes", "word ".repeat(20_000));
+    let decisions =
+        Engine::new(Settings::default()).decide(&[candidate(1, &text, TextContext::Title)]);
+    let edits = &decisions[0].edits;
+    assert_eq!(
+        (edits[0].start, edits[0].end),
+        (0, 4),
+        "the counter is hidden"
+    );
+    assert!(
+        edits.iter().all(|edit| edit.end as usize <= MAX_TEXT_BYTES),
+        "an edit past the cap: {:?}",
+        edits.last()
+    );
+    // The cut falls on a space, so no word is read in two halves.
+    assert_eq!(readable_prefix("ab cd"), "ab cd");
+    let long = format!("{} tail", "é".repeat(MAX_TEXT_BYTES));
+    assert!(readable_prefix(&long).len() <= MAX_TEXT_BYTES);
+}
+
 #[test]
 fn prose_is_never_decided() {
     let decisions = Engine::new(Settings::default()).decide(&[candidate(
@@ -137,6 +161,36 @@ fn profile_plans_only_on_profile_pages_and_only_with_the_badge_on() {
         .page_plan("https://x.com/Kikobeats")
         .profile
         .is_none());
+}
+
+// A profile page can hold more posts than the observation remembers hashes of: with 400
+// sent each time and 300 remembered, 100 were forgotten at once and recounted on every
+// update (400, 500, 600…).
+#[test]
+fn the_same_posts_sent_again_leave_the_counts_unchanged() {
+    use crate::profile::RawPost;
+    let posts: Vec<RawPost> = (0..400)
+        .map(|index| RawPost {
+            text: format!("@bo thanks for the link, post {index}"),
+            author: Some("/ana".into()),
+            permalink: Some(format!("/ana/status/{index}")),
+            ..RawPost::default()
+        })
+        .collect();
+    let engine = Engine::new(Settings::default());
+    let plan = engine.page_plan("https://x.com/ana").profile.unwrap();
+    assert_eq!(plan.max_posts, score::MAX_SEEN_POSTS);
+    let mut memory = None;
+    let mut items = Vec::new();
+    for _ in 0..5 {
+        let answer = engine
+            .profile("https://x.com/ana", &posts, memory.as_ref())
+            .unwrap();
+        let observation = answer.observation.unwrap();
+        items.push(observation.counts.items);
+        memory = Some(serde_json::to_value(observation).unwrap());
+    }
+    assert_eq!(items, [300; 5]);
 }
 
 #[test]

@@ -36,3 +36,13 @@ fn utf16_offsets_count_surrogate_pairs() {
     assert_eq!(byte, 5);
     assert_eq!(utf16_offset(text, byte), 3);
 }
+
+// The content script caps what it sends with its own copy of the bound.
+#[test]
+fn the_content_script_caps_texts_as_the_engine_does() {
+    let content = include_str!("../../extension/content.js");
+    assert!(
+        content.contains(&format!("const MAX_TEXT_UNITS = {MAX_TEXT_UNITS};")),
+        "extension/content.js must declare MAX_TEXT_UNITS = {MAX_TEXT_UNITS}"
+    );
+}

@@ -372,3 +372,50 @@ fn a_coarse_rewrite_is_final_when_it_changes_what_counts() {
         assert_eq!(again, coarse, "{text:?}");
     }
 }
+
+/// Texts a hostile page could hand the recognizer, each about 100 KB: many counts in
+/// one segment, many numbers glued into one long token, long segments of words.
+fn hostile_texts() -> Vec<(&'static str, String)> {
+    let fill = |unit: &str| unit.repeat(100_000 / unit.len());
+    vec![
+        ("counts after numbers", fill("1.2K followers ")),
+        ("counts before numbers", fill("Followers 1.2K ")),
+        ("social proof", fill("ana and 12 others ")),
+        ("numbers in one token", fill("!1")),
+        ("frames", fill("Viewed 3 times ")),
+        ("cjk", fill("フォロワー1.2万人 ")),
+        ("words then a count", format!("{}5 likes", fill("word "))),
+        ("replies", fill("3 replies ")),
+    ]
+}
+
+// The scanner used to rescan each number's segment, and to search every count found
+// so far, for each number: 100 KB of "1.2K followers " took 18.8 s (release) and
+// this test over a minute (debug). Linear, the slowest text here takes about 30 ms in
+// a release build and 150 ms in a debug one; the bounds leave room for a busy machine
+// (a slow run is retried, the best of three counts) and are far below any quadratic
+// step at this size.
+#[test]
+fn hostile_texts_are_read_in_linear_time() {
+    let bound = std::time::Duration::from_millis(if cfg!(debug_assertions) { 1000 } else { 50 });
+    for (name, text) in hostile_texts() {
+        for context in [TextContext::Label, TextContext::Title] {
+            let time = || {
+                let started = std::time::Instant::now();
+                std::hint::black_box(find_counts(&text, context));
+                started.elapsed()
+            };
+            let mut best = time();
+            for _ in 0..2 {
+                if best >= bound {
+                    best = best.min(time());
+                }
+            }
+            assert!(
+                best < bound,
+                "{name} ({} bytes, {context:?}): {best:?}",
+                text.len()
+            );
+        }
+    }
+}

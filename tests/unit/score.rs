@@ -377,3 +377,36 @@ fn bare_links_are_sharing_and_announcements_are_promotion() {
         );
     }
 }
+
+// A stored observation is read from storage a page's own script cannot write, but a
+// corrupt or crafted one must not take the engine down: four billion people folded into
+// the overflow once meant a share each (32 GB). Inconsistent overflows are refused, and
+// the entropy never allocates per person, even for a consistent huge one.
+#[test]
+fn a_huge_overflow_is_refused_or_read_without_allocating() {
+    let crafted: Observation =
+        serde_json::from_str(r#"{"v":1,"overflow":{"people":4000000000}}"#).unwrap();
+    assert!(crafted.validate().is_err(), "more people than replies");
+    let mut huge = Observation::default();
+    huge.counts.items = 4_000_000_000;
+    huge.counts.replies = 4_000_000_000;
+    huge.counts.addressed = 4_000_000_000;
+    huge.overflow.people = 4_000_000_000;
+    huge.overflow.people_replies = 4_000_000_000;
+    assert_eq!(huge.validate(), Ok(()));
+    assert!((huge.effective_people() - 4e9).abs() < 1e3);
+    assert!(score_observation(&huge).score.is_some());
+    // The closed form equals a share per person.
+    let small = Observation {
+        people: vec![HashCount(1, 3), HashCount(2, 1)],
+        overflow: Overflow {
+            people: 2,
+            people_replies: 4,
+            back_and_forth: 0,
+        },
+        ..Observation::default()
+    };
+    let shares = [3.0, 1.0, 2.0, 2.0_f64];
+    let entropy: f64 = shares.iter().map(|s| -(s / 8.0) * (s / 8.0).ln()).sum();
+    assert!((small.effective_people() - entropy.exp()).abs() < 1e-12);
+}
