@@ -379,7 +379,7 @@
       const request = { v: PROTOCOL_VERSION, type: 'decide', arg: { items } };
       let decisions = [];
       let stale = new Set();
-      if (host.mode === 'in-page') {
+      if (host.synchronous) {
         if (items.length) decisions = checked(host.callInPage(request));
         countQueued();
       } else {

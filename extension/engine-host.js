@@ -7,15 +7,19 @@
  *            │  being read → mode "in-page", calls are synchronous under the hood
  *            │  (a page CSP without 'wasm-unsafe-eval' still refuses the compile in
  *            │  Chrome: then the worker)
- *            └─ no bytes (sites whose CSP refuses wasm, hosts the user added) or a refused
- *                     compile → mode "worker": the same requests go to the
+ *            ├─ engine-js.js came instead (Chrome, on the sites whose CSP refuses wasm):
+ *            │  the same engine compiled to JavaScript by wasm2js (src/c_abi.rs), made
+ *            │  at the first call → mode "in-page-js", synchronous like "in-page"
+ *            └─ neither (hosts the user added), a refused compile, or a JavaScript engine
+ *                     that did not load → mode "worker": the same requests go to the
  *                     extension's background through runtime.sendMessage, sent again
  *                     for a few seconds when a stopped worker cut one off; a call not
  *                     answered at all in 15 s fails ("worker-lost")
  *
  * Callers never see the difference: both answer with the protocol's JSON
- * (src/protocol.rs). Loaded first, then (in-page entries only) sincerely.js (wasm-bindgen
- * --target no-modules) and engine-bytes.js, then badge.js and content.js.
+ * (src/protocol.rs). Loaded first, then sincerely.js (wasm-bindgen --target no-modules)
+ * and engine-bytes.js on in-page entries, or engine-js.js on Chrome's strict-CSP ones,
+ * then badge.js and content.js.
  */
 'use strict';
 
@@ -23,6 +27,7 @@ var sincerelyEngineHost = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   let engine = null;
   let mode = null;
+  let Engine = null; // The class of the in-page engine: wasm-bindgen's, or jsEngineClass's.
 
   // Asked for first thing: this file runs before the other scripts of its entry, so that
   // the read is on its way while they load and the engine compiles.
@@ -42,24 +47,97 @@ var sincerelyEngineHost = (() => {
   // lets any page probe for us). It is compiled when the content script first asks, where
   // the build says this browser compiles it best (see engine_bytes_script in
   // xtask/src/dist.rs): Chrome on the main thread, at once, Firefox on its helper threads.
-  let loading = null; // A promise: whether this tab has an in-page engine.
+  let loading = null; // A promise: this tab's in-page mode, or null for the worker.
   function load() {
     if (!loading) {
-      // A refusal (a page CSP without 'wasm-unsafe-eval', in Chrome): the worker.
-      loading = compile(globalThis.sincerelyEngine).catch(() => false);
-      delete globalThis.sincerelyEngine; // Read once: no other script of ours needs it.
+      loading = pick(globalThis.sincerelyEngine, globalThis.sincerelyEngineJs);
+      // Read once: no other script of ours needs them.
+      delete globalThis.sincerelyEngine;
+      delete globalThis.sincerelyEngineJs;
     }
     return loading;
   }
+  async function pick(packaged, scripted) {
+    // Neither in this script entry (hosts the user added): said without an exception,
+    // which cost such a tab 2–3 ms in the benchmark's browser (driven over the DevTools
+    // protocol).
+    if (typeof packaged?.base64 === 'string') {
+      try {
+        await compile(packaged);
+        Engine = wasm_bindgen.Engine;
+        return 'in-page';
+      } catch {
+        // A refusal (a page CSP without 'wasm-unsafe-eval', in Chrome): what follows.
+      }
+    }
+    if (typeof scripted?.instantiate === 'function') {
+      try {
+        Engine = jsEngineClass(scripted.instantiate());
+        return 'in-page-js';
+      } catch {
+        // The worker still answers.
+      }
+    }
+    return null;
+  }
   async function compile(packaged) {
-    // No bytes in this script entry (sites whose CSP refuses wasm, hosts the user added):
-    // said without an exception, which cost such a tab 2–3 ms in the benchmark's browser
-    // (driven over the DevTools protocol).
-    if (typeof packaged?.base64 !== 'string') return false;
     const bytes = decode(packaged.base64);
     if (packaged.compile === 'main-thread') wasm_bindgen.initSync({ module: new WebAssembly.Module(bytes) });
     else await wasm_bindgen({ module_or_path: bytes });
-    return true;
+  }
+
+  /**
+   * An Engine class like wasm-bindgen's (`new Engine(settings)`, `handle(request)`,
+   * `free()`) over the C ABI of src/c_abi.rs, as wasm2js exports it: JSON text through the
+   * module's memory. Anything the module throws is a trap (wasm2js throws an `Error` for
+   * `unreachable`, where a Rust panic aborts): the instance is lost, as in-page.
+   */
+  function jsEngineClass(exports) {
+    const encoder = new TextEncoder();
+    const decoder = new TextDecoder();
+    const bytes = () => new Uint8Array(exports.memory.buffer); // A new buffer after each grow.
+    const trapped = (error) => failure('engine-crashed', error);
+    // `text` in the module's memory for the duration of `use(ptr, len)`.
+    function withText(text, use) {
+      const encoded = encoder.encode(text);
+      const ptr = exports.alloc(encoded.length);
+      bytes().set(encoded, ptr);
+      try {
+        return use(ptr, encoded.length);
+      } finally {
+        exports.dealloc(ptr, encoded.length);
+      }
+    }
+    return class JsEngine {
+      constructor(settings) {
+        try {
+          this.ptr = withText(JSON.stringify(settings ?? null), exports.engine_new);
+        } catch (error) {
+          throw trapped(error);
+        }
+      }
+
+      handle(request) {
+        let ok = 0;
+        let text = '';
+        try {
+          const out = withText(JSON.stringify(request), (ptr, len) => exports.engine_handle(this.ptr, ptr, len));
+          const header = new DataView(exports.memory.buffer, out, 8);
+          const len = header.getUint32(0, true);
+          ok = header.getUint32(4, true);
+          text = decoder.decode(bytes().subarray(out + 8, out + 8 + len));
+          exports.dealloc(out, 8 + len);
+        } catch (error) {
+          throw trapped(error);
+        }
+        if (!ok) throw new Error(text); // A bad request, as wasm-bindgen's JsError says it.
+        return JSON.parse(text);
+      }
+
+      free() {
+        exports.engine_free(this.ptr);
+      }
+    };
   }
 
   // V8 compiles each wasm function on its first call. A spare engine answers the page's
@@ -67,7 +145,7 @@ var sincerelyEngineHost = (() => {
   // that the engine built with them finds its code compiled.
   async function warmUp(request) {
     if (!(await load()) || engine) return;
-    const spare = new wasm_bindgen.Engine(null);
+    const spare = new Engine(null);
     try {
       spare.handle(request);
     } finally {
@@ -129,6 +207,9 @@ var sincerelyEngineHost = (() => {
   return {
     get mode() { return mode; },
 
+    /** Whether calls are answered synchronously, in the page (callInPage). */
+    get synchronous() { return mode === 'in-page' || mode === 'in-page-js'; },
+
     /** The stored settings (a promise, asked for when this script ran). */
     get firstSettings() { return firstSettings; },
 
@@ -140,20 +221,26 @@ var sincerelyEngineHost = (() => {
 
     /**
      * Picks the host once: the page when this tab got the engine's bytes and the page lets
-     * them compile, else the worker. Returns the mode.
+     * them compile, or got the engine as JavaScript; else the worker. Returns the mode.
      */
     async start(settings) {
-      if (!mode) {
-        const inPage = await load();
-        mode ??= inPage ? 'in-page' : 'worker';
-      }
-      if (mode === 'in-page') engine ??= new wasm_bindgen.Engine(settings ?? null);
+      if (!mode) mode = (await load()) ?? 'worker';
+      if (this.synchronous) engine ??= new Engine(settings ?? null);
       return mode;
     },
 
     /** Rebuilds the in-page engine after a settings change (the worker rebuilds its own). */
     rebuild(settings) {
-      if (mode === 'in-page') engine = new wasm_bindgen.Engine(settings ?? null);
+      if (!this.synchronous) return;
+      // The JavaScript engine's memory is freed by hand; wasm-bindgen's has a finalizer.
+      if (mode === 'in-page-js') {
+        try {
+          engine?.free();
+        } catch {
+          // A trapped instance: nothing left to free.
+        }
+      }
+      engine = new Engine(settings ?? null);
     },
 
     /** The in-page engine's answer, synchronously: no page code runs in between. */
@@ -168,7 +255,7 @@ var sincerelyEngineHost = (() => {
     },
 
     async call(request, settings) {
-      if (mode === 'in-page') return this.callInPage(request);
+      if (this.synchronous) return this.callInPage(request);
       if (mode === 'worker') return callWorker(request, settings);
       throw new Error('engine not started');
     },

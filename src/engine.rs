@@ -14,8 +14,8 @@
 use crate::css;
 use crate::profile::{self, RawPost};
 use crate::protocol::{
-    utf16_offset, Answer, Call, Candidate, Decision, PagePlan, ProfileAnswer, ProfilePlan, Request,
-    Response, ShadowPlan, TextEdit, MAX_TEXT_BYTES, PROTOCOL_VERSION,
+    self, utf16_offset, Answer, Call, Candidate, Decision, PagePlan, ProfileAnswer, ProfilePlan,
+    ProtocolError, Request, Response, ShadowPlan, TextEdit, MAX_TEXT_BYTES, PROTOCOL_VERSION,
 };
 use crate::recognize::{self, MetricKind};
 use crate::score::{self, Badge, Observation, Post};
@@ -70,6 +70,12 @@ impl Engine {
             v: PROTOCOL_VERSION,
             answer,
         }
+    }
+
+    /// Serves one request given as JSON text, with the answer as JSON text: the whole
+    /// dispatch that each wasm boundary (src/wasm/, src/c_abi.rs) calls.
+    pub fn handle_json(&self, request: &str) -> Result<String, ProtocolError> {
+        protocol::write_response(&self.handle(protocol::read_request(request)?))
     }
 
     /// The site serving `url`: by host, or a Mastodon instance the user enabled.

@@ -5,7 +5,7 @@
 //! text, [`sites`] hold what we know of each site, [`score`] is the conversation model,
 //! [`settings`] the user's choices and [`protocol`] the wire format. Check the [`Engine`]
 //! documentation to get started. The browser glue lives in `src/wasm/`, compiled only for
-//! `wasm32`.
+//! `wasm32`, or, for a build that wasm2js turns into JavaScript, in `src/c_abi.rs`.
 
 mod case;
 pub mod css;
@@ -29,10 +29,14 @@ pub use engine::Engine;
 #[doc(inline)]
 pub use settings::Settings;
 
-#[cfg(target_arch = "wasm32")]
+// The wasm build has one boundary or the other: wasm-bindgen's (src/wasm/), or the plain
+// C ABI that wasm2js can turn into JavaScript (src/c_abi.rs, feature `c-abi`).
+#[cfg(all(target_arch = "wasm32", feature = "c-abi"))]
+mod c_abi;
+#[cfg(all(target_arch = "wasm32", not(feature = "c-abi")))]
 mod wasm;
 /// The wasm exports, for the wasm-bindgen tests.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "c-abi")))]
 #[doc(hidden)]
 pub mod wasm_api {
     pub use crate::wasm::engine::WasmEngine as Engine;

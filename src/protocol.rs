@@ -110,6 +110,37 @@ impl TryFrom<WireRequest> for Request {
     }
 }
 
+/// A request or an answer that could not cross the boundary as JSON text.
+#[derive(Debug, thiserror::Error)]
+pub enum ProtocolError {
+    /// The caller sent something that is not a protocol request: its message is for the
+    /// console, and the caller should not send it again.
+    #[error("bad request: {0}")]
+    BadRequest(serde_json::Error),
+    /// An answer serde_json could not write (none of ours can fail; said rather than
+    /// panicked, since a panic takes the whole engine down).
+    #[error("could not write the answer: {0}")]
+    Write(serde_json::Error),
+}
+
+/// Reads a request from its JSON text: what each boundary (src/wasm/, src/c_abi.rs) is
+/// handed.
+// A function of its own: the browser compiles wasm functions on first use (see
+// `Engine::handle`). Through a generic tree, as `arg` and the settings are read anyway: a
+// second reader straight from text would cost the wasm 4 KB, for error positions in a
+// one-line string that nobody reads.
+#[inline(never)]
+pub fn read_request(text: &str) -> Result<Request, ProtocolError> {
+    serde_json::from_str(text)
+        .and_then(serde_json::from_value)
+        .map_err(ProtocolError::BadRequest)
+}
+
+/// A response as JSON text.
+pub fn write_response(response: &Response) -> Result<String, ProtocolError> {
+    serde_json::to_string(response).map_err(ProtocolError::Write)
+}
+
 /// A text to decide, as the content script read it.
 #[derive(Clone, Debug, Deserialize)]
 pub struct Candidate {

@@ -7,7 +7,6 @@
 //! the JavaScript side, serde_json here): one string each way is faster than walking the
 //! objects field by field from wasm, and one deserializer keeps the module small.
 
-use crate::protocol::Request;
 use crate::settings::Settings;
 use js_sys::JSON;
 use serde::Serialize;
@@ -23,22 +22,6 @@ fn to_json_text(value: &JsValue) -> Option<String> {
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     let text = serde_json::to_string(value).map_err(|error| JsError::new(&error.to_string()))?;
     JSON::parse(&text).map_err(|_| JsError::new("the engine wrote JSON the browser could not read"))
-}
-
-// The browser compiles each wasm function on its first call. Reading a request is a
-// function of its own (`#[inline(never)]`, and wasm-opt keeps such functions apart, see
-// xtask/src/dist.rs), as is writing each answer type (`Response`'s `Serialize`), so that
-// a tab's first call compiles what that call needs, not the code of every call at once.
-
-#[inline(never)]
-fn read_request(request: &JsValue) -> Result<Request, JsError> {
-    let text = to_json_text(request).ok_or_else(|| JsError::new("bad request: not JSON"))?;
-    // Through a generic tree, as `arg` and the settings are read anyway: a second reader
-    // straight from text would cost the wasm 4 KB, for error positions in a one-line
-    // string that nobody reads.
-    serde_json::from_str(&text)
-        .and_then(serde_json::from_value)
-        .map_err(|error| JsError::new(&format!("bad request: {error}")))
 }
 
 #[wasm_bindgen(js_name = Engine)]
@@ -104,7 +87,9 @@ impl WasmEngine {
 
     /// Serves one protocol request.
     pub fn handle(&self, request: JsValue) -> Result<JsValue, JsError> {
-        let request = read_request(&request)?;
-        to_js(&self.engine.handle(request))
+        let text = to_json_text(&request).ok_or_else(|| JsError::new("bad request: not JSON"))?;
+        let answer = self.engine.handle_json(&text)?;
+        JSON::parse(&answer)
+            .map_err(|_| JsError::new("the engine wrote JSON the browser could not read"))
     }
 }

@@ -5,10 +5,11 @@
 //
 //   build copy   dist/chrome → target/bench/chrome, the same files; only the manifest's
 //                script entries are split so that twitter.com gets engine-bytes.js
-//                (what every site outside sincerely::sites::CSP_REFUSES_WASM gets), and
+//                (what every site outside sincerely::sites::CSP_REFUSES_WASM gets) and
+//                mobile.x.com the strict-CSP entry without engine-js.js (the worker), and
 //                one entry is added for the floor way's script
 //   one browser  one persistent Chromium context with that copy loaded; the workload
-//                (tests/bench/workload/feed.html) is served five ways through request
+//                (tests/bench/workload/feed.html) is served six ways through request
 //                interception:
 //                  none     https://baseline.sincerely.invalid/home  no content script matches
 //                  css      https://css-only.sincerely.invalid/home  + generated/x.css as <style>
@@ -16,8 +17,10 @@
 //                           script (bench-floor.js, written here) that marks each added
 //                           social-context line seen and does nothing else
 //                  in-page  https://twitter.com/home   x CSP + 'wasm-unsafe-eval' → wasm in the page
-//                  worker   https://x.com/home         x's real CSP, no engine bytes → service worker
-//   1 scroll     per trial: five fresh tabs (one per way), 100 batches of 20 posts each,
+//                  in-page-js https://x.com/home       x's real CSP → the engine as JavaScript
+//                                                      (engine-js.js, wasm2js), as shipped
+//                  worker   https://mobile.x.com/home  x's real CSP, no engine in the page → service worker
+//   1 scroll     per trial: six fresh tabs (one per way), 100 batches of 20 posts each,
 //                interleaved batch by batch; per batch the CDP Performance.getMetrics
 //                deltas (TaskDuration, ScriptDuration, style+layout) around
 //                sincerelyBench.appendBatch(), which resolves once the batch is fully
@@ -34,7 +37,7 @@
 //   6 engine     decide and profile (the badge's score) through the real extension in the page (wasm) and
 //                through the worker; the criterion benches (cargo bench) when they build
 //
-// Options: --trials N (3: with two feeds, five ways and 100 batches that is ~5 minutes of
+// Options: --trials N (3: with two feeds, six ways and 100 batches that is ~6 minutes of
 // scrolling on 2 CPUs), --startup N (12), --batches N (100), --no-criterion,
 // --out FILE (BENCHMARKS.md; "-" for stdout only).
 
@@ -72,7 +75,11 @@ const loadSamples = [];
 
 const BENCH_EXT = path.join(ROOT, 'target/bench/chrome');
 
-/** dist/chrome with twitter.com moved to the script entry that carries the engine's bytes. */
+/**
+ * dist/chrome with twitter.com moved to the script entry that carries the engine's bytes,
+ * and mobile.x.com to a copy of the strict-CSP entry without the JavaScript engine: the
+ * worker path, as a tab whose engine-js.js did not load would take it.
+ */
 function benchBuild() {
   fs.rmSync(BENCH_EXT, { recursive: true, force: true });
   fs.cpSync(DIST('chrome'), BENCH_EXT, { recursive: true });
@@ -81,12 +88,14 @@ function benchBuild() {
   const scripts = manifest.content_scripts.filter((entry) => entry.js?.includes('content.js'));
   const toWorker = scripts.find((entry) => !entry.js.includes('engine-bytes.js'));
   const inPage = scripts.find((entry) => entry.js.includes('engine-bytes.js'));
-  if (!toWorker?.matches.some((m) => m.includes('x.com')) || !inPage) {
-    throw new Error('dist/chrome/manifest.json does not send x.com to the worker: rebuild with `cargo xtask dist`');
+  if (!toWorker?.matches.some((m) => m.includes('x.com')) || !toWorker.js.includes('engine-js.js') || !inPage) {
+    throw new Error('dist/chrome/manifest.json does not give x.com the JavaScript engine: rebuild with `cargo xtask dist`');
   }
   const twitter = toWorker.matches.filter((m) => m.includes('twitter.com'));
   toWorker.matches = toWorker.matches.filter((m) => !m.includes('twitter.com'));
   manifest.content_scripts.push({ ...inPage, matches: twitter });
+  toWorker.exclude_matches = [`${new URL(WORKER_URL).origin}/*`];
+  manifest.content_scripts.push({ js: toWorker.js.filter((file) => file !== 'engine-js.js'), matches: toWorker.exclude_matches, run_at: 'document_start' });
   // document_start is when the browser runs the first content script: the copy runs one
   // more before the others, which notes that moment on the root, where the start-up
   // probe reads it (section 3).
@@ -103,6 +112,8 @@ function benchBuild() {
 // engine's (X's page plan, asked of the worker once), so no site knowledge is written here.
 // It works in the observer's callback itself, with no frame or timer in between.
 const FLOOR_URL = 'https://floor.sincerely.invalid/home';
+/** The worker way's page: an X host (x.com's rules and sheet) whose entry has no engine. */
+const WORKER_URL = 'https://mobile.x.com/home';
 const FLOOR_SCRIPT = `'use strict';
 (async () => {
   const request = { v: 1, type: 'page-plan', arg: { url: 'https://x.com/home' } };
@@ -160,7 +171,9 @@ const MODES = [
     csp: CSP.replace('script-src ', "script-src 'wasm-unsafe-eval' "),
     engine: 'in-page',
   },
-  { id: 'worker', label: 'Sincerely, service worker', url: 'https://x.com/home', html: FEED, csp: CSP, engine: 'worker' },
+  // What Chrome runs on x.com as shipped: the engine compiled to JavaScript, in the page.
+  { id: 'in-page-js', label: 'Sincerely, in-page JS (wasm2js)', url: 'https://x.com/home', html: FEED, csp: CSP, engine: 'in-page-js' },
+  { id: 'worker', label: 'Sincerely, service worker', url: WORKER_URL, html: FEED, csp: CSP, engine: 'worker' },
 ];
 // Memory is measured without an extension and on each engine path (the sheet-only ways hold no engine).
 const MEMORY_MODES = MODES.filter((mode) => mode.id === 'none' || mode.engine);
@@ -332,7 +345,7 @@ async function measureBatch({ page, cdp }, keep, wait) {
 }
 
 /**
- * One trial: a fresh tab per way, all five open (each site in its own renderer process),
+ * One trial: a fresh tab per way, all six open (each site in its own renderer process),
  * and the batches interleaved — batch b in every way, in an order that rotates — so that
  * whatever else the machine does at that moment weighs on every way alike.
  */
@@ -529,6 +542,9 @@ async function memory(mode) {
   const wasmBytes = async () => {
     if (mode.engine === 'in-page') return world.evaluate('wasm_bindgen.initSync().memory.buffer.byteLength');
     if (mode.engine === 'worker') return serviceWorker().evaluate(() => wasm_bindgen.initSync().memory.buffer.byteLength);
+    // wasm2js keeps the engine's linear memory in an ArrayBuffer that engine-host.js keeps
+    // to itself: the isolate's ArrayBuffer backing stores, the page's few included.
+    if (mode.engine === 'in-page-js') return (await cdp.send('Runtime.getHeapUsage')).backingStorageSize ?? null;
     return null;
   };
   const read = async () => {
@@ -557,7 +573,7 @@ async function memory(mode) {
 // ---- 5. size ---------------------------------------------------------------------------
 
 function sizes() {
-  const files = ['sincerely_bg.wasm', 'engine-bytes.js', 'sincerely.js', 'engine-host.js', 'badge.js', 'content.js', 'worker.js', 'generated/x.css'];
+  const files = ['sincerely_bg.wasm', 'engine-bytes.js', 'sincerely.js', 'engine-js.js', 'engine-host.js', 'badge.js', 'content.js', 'worker.js', 'generated/x.css'];
   return files
     .filter((file) => fs.existsSync(path.join(DIST('chrome'), file)))
     .map((file) => {
@@ -769,8 +785,15 @@ function report({ host, scrolls, flash, start, mem, size, engine, crit, seconds 
     ];
   });
   const sizeRows = size.map((s) => [s.file, s.raw, s.gzip, kib(s.gzip)]);
-  const scripts = size.filter((s) => ['sincerely.js', 'engine-bytes.js', 'engine-host.js', 'badge.js', 'content.js'].includes(s.file));
-  sizeRows.push(['content scripts where the engine runs in the page (all five)', scripts.reduce((a, s) => a + s.raw, 0), scripts.reduce((a, s) => a + s.gzip, 0), kib(scripts.reduce((a, s) => a + s.gzip, 0))]);
+  // What each path's tab loads as content scripts (the worker path's engine is the worker's,
+  // loaded once for every tab: sincerely_bg.wasm and sincerely.js there).
+  const shipped = (label, files) => {
+    const scripts = size.filter((s) => files.includes(s.file));
+    sizeRows.push([label, scripts.reduce((a, s) => a + s.raw, 0), scripts.reduce((a, s) => a + s.gzip, 0), kib(scripts.reduce((a, s) => a + s.gzip, 0))]);
+  };
+  shipped('content scripts, in-page wasm path (these five)', ['sincerely.js', 'engine-bytes.js', 'engine-host.js', 'badge.js', 'content.js']);
+  shipped('content scripts, in-page JS path (these four)', ['engine-js.js', 'engine-host.js', 'badge.js', 'content.js']);
+  shipped('content scripts, worker path (these three)', ['engine-host.js', 'badge.js', 'content.js']);
   const engineRows = ENGINE_MODES.map((mode) => {
     const e = engine[mode.id];
     return [
@@ -813,13 +836,14 @@ ${targetsSection({ scrolls, flash, start, size })}
 | load average (1 min) after each scroll trial | ${loadSamples.map((l) => l.toFixed(1)).join(', ')} (other sessions' builds share the CPUs) |
 | run time | ${seconds} s (${TRIALS} scroll trials × ${SCENARIOS.length} feeds × ${MODES.length} ways × ${BATCHES} batches of ${BATCH_SIZE} posts; ${STARTUP_TRIALS} warm start-ups per path) |
 
-## How the five ways are served
+## How the six ways are served
 
 One Chromium, one profile, the extension loaded from \`target/bench/chrome\`: a copy of
-\`dist/chrome\` whose manifest differs in two things — \`twitter.com\` gets the content
+\`dist/chrome\` whose manifest differs in three things — \`twitter.com\` gets the content
 scripts with \`engine-bytes.js\`, as every site outside \`CSP_REFUSES_WASM\` does, so
-that the X workload can run the in-page wasm path too (on x.com Chrome must use the
-worker), and the floor way's host gets \`bench-floor.js\` (its selectors are X's page
+that the X workload can run the in-page wasm path too (on x.com Chrome cannot compile
+wasm in the page); \`mobile.x.com\` gets x.com's scripts without \`engine-js.js\`, so that
+it runs the worker path, as a tab whose JavaScript engine failed to load would; and the floor way's host gets \`bench-floor.js\` (its selectors are X's page
 plan, asked of the extension's worker when it starts). Pages are served by request
 interception with x.com's real CSP header (\`tests/e2e/csp.json\`).
 
@@ -829,7 +853,8 @@ interception with x.com's real CSP header (\`tests/e2e/csp.json\`).
 | CSS rules only | https://css-only.sincerely.invalid/home | \`generated/x.css\` inserted as a \`<style>\`, no script: the floor of any extension |
 | CSS + minimal script | ${FLOOR_URL} | the same \`<style>\`, and a content script (\`bench-floor.js\`) that marks each social-context line the page adds as read, in the observer's callback, and does nothing else: the floor of hiding counts in text without a flash |
 | in-page wasm | https://twitter.com/home | CSP + \`'wasm-unsafe-eval'\`; engine compiled in the content script |
-| service worker | https://x.com/home | real CSP; no engine bytes in its scripts; engine in the extension's worker |
+| in-page JS (wasm2js) | https://x.com/home | real CSP, as shipped: the engine compiled to JavaScript (\`engine-js.js\`, src/c_abi.rs through wasm2js), run synchronously in the content script |
+| service worker | ${WORKER_URL} | real CSP; no engine in its scripts; engine in the extension's worker |
 
 ## 1. Scroll workload
 
@@ -839,7 +864,7 @@ thread time is the delta of CDP \`Performance.getMetrics\` \`TaskDuration\` (eve
 the renderer's main thread: page, content script, style, layout, paint) from just before
 the append to the first frame in which the batch is fully shown (for Sincerely: every
 social-context line of the batch carries \`data-sincerely-seen\`). Figures pool every batch
-of every trial (${TRIALS} × ${BATCHES} per way). Each trial opens the five ways in five
+of every trial (${TRIALS} × ${BATCHES} per way). Each trial opens the six ways in six
 tabs at once (each site in its own renderer process) and interleaves them batch by
 batch (bringing the tab to the front and letting one frame pass first), so load from elsewhere on the machine falls on every way alike.
 Batch b is appended (b × 7 mod 16) ms after a frame's animation callbacks — spread evenly
@@ -874,8 +899,8 @@ kept invisible because the engine had not read it yet.
 
 ${table(['way', 'frames', 'metric frames', 'count-in-text frames', 'held frames'], flashRows)}
 ${
-    flash.worker.examples.length || flash['in-page'].examples.length
-      ? `\nSocial-context lines seen with a digit after the engine read them (the recognizer kept the count): ${[...new Set([...flash['in-page'].examples, ...flash.worker.examples])].map((t) => `"${t}"`).join(', ')}.\n`
+    ENGINE_MODES.some((mode) => flash[mode.id].examples.length)
+      ? `\nSocial-context lines seen with a digit after the engine read them (the recognizer kept the count): ${[...new Set(ENGINE_MODES.flatMap((mode) => flash[mode.id].examples))].map((t) => `"${t}"`).join(', ')}.\n`
       : ''
   }
 ## 3. Start-up
@@ -945,9 +970,9 @@ ${
     Math.max(...loadSamples) > Number(host.nproc)
       ? `- This run shared the machine with other work: the 1-minute load average was ${fixed(Math.min(...loadSamples), 1)}–${fixed(Math.max(...loadSamples), 1)} on ${host.nproc} CPUs during the scroll trials. Every timing carries that noise (the interleaved, paired figures least); rerun on a quiet machine before quoting a figure.\n`
       : ''
-  }- The in-page path is measured on twitter.com with a build copy whose manifest leaves out
-  the engine bytes there: the shipped manifest sends both X hosts to the worker. The code
-  run is the shipped code.
+  }- The in-page wasm path is measured on twitter.com and the worker path on mobile.x.com,
+  with a build copy whose manifest gives them those scripts: the shipped manifest gives
+  every X host the JavaScript engine. The code run is the shipped code.
 - Timings on a shared ${host.nproc}-CPU virtual machine are noisy; p95 especially. The CDP
   round trips around each batch (\`getMetrics\`, \`Runtime.evaluate\`) are counted in every
   way alike, which pulls ratios towards 1; "added ms" is the cleaner figure.
@@ -963,14 +988,16 @@ function targetsSection({ scrolls, flash, start, size }) {
   const yes = (ok) => (ok ? 'met' : '**not met**');
   const wasm = size.find((s) => s.file === 'sincerely_bg.wasm');
   const startMs = median(start['in-page'].warm.map((t) => t.ms));
+  const jsStartMs = median(start['in-page-js'].warm.map((t) => t.ms));
   const rows = [
     // "KB" read both ways: 150,000 B, and 150 KiB as the tables below count.
     ['engine wasm ≤ 150 KB gzipped', `${wasm.gzip} B (${kib(wasm.gzip)})`, wasm.gzip <= 150000 ? 'met' : wasm.gzip <= 150 * 1024 ? 'met as 150 KiB, **not** as 150,000 B' : '**not met**'],
     ['start-up in-page ≤ 15 ms median', `${fixed(startMs, 1)} ms (worker path ${fixed(median(start.worker.warm.map((t) => t.ms)), 1)} ms)`, yes(startMs <= 15)],
+    ['start-up in-page JS ≤ 15 ms median', `${fixed(jsStartMs, 1)} ms`, yes(jsStartMs <= 15)],
   ];
   for (const scenario of SCENARIOS) {
     const scroll = scrolls[scenario.id];
-    for (const id of ['in-page', 'worker']) {
+    for (const id of ['in-page', 'in-page-js', 'worker']) {
       const s = scroll[id];
       const share = (s.paired / scroll.none.task.median) * 100;
       rows.push([
@@ -980,11 +1007,13 @@ function targetsSection({ scrolls, flash, start, size }) {
       ]);
     }
   }
-  for (const id of ['in-page', 'worker']) {
+  for (const id of ['in-page', 'in-page-js', 'worker']) {
     const f = flash[id];
     rows.push([`frames with a visible count = 0, ${id}`, `${f.metricFrames} (counts in text: ${f.textCountFrames})`, yes(f.metricFrames === 0 && f.textCountFrames === 0)]);
   }
-  rows.push(['held frames 0 per batch in-page', fixed(flash['in-page'].heldFrames / flash['in-page'].batches), yes(flash['in-page'].heldFrames === 0)]);
+  for (const id of ['in-page', 'in-page-js']) {
+    rows.push([`held frames 0 per batch ${id}`, fixed(flash[id].heldFrames / flash[id].batches), yes(flash[id].heldFrames === 0)]);
+  }
   rows.push(['held frames ≤ 1 per batch, worker', fixed(flash.worker.heldFrames / flash.worker.batches), yes(flash.worker.heldFrames <= flash.worker.batches)]);
   return `## Targets (issue 9) in this run
 
@@ -1020,6 +1049,7 @@ function scrollSection(scenario, scroll) {
   });
   const worker = scroll.worker;
   const inPage = scroll['in-page'];
+  const inPageJs = scroll['in-page-js'];
   const pct = (s) => fixed((s.paired / base.task.median) * 100, 1);
   return `### ${scenario.label[0].toUpperCase() + scenario.label.slice(1)}
 
@@ -1027,12 +1057,12 @@ ${table(['way', 'main thread ms/batch median', 'p95', 'mean', 'ratio (median)', 
 
 Targets (issue 9): added main-thread time ≤ 5 % over no extension and ≤ 0.5 ms per batch at
 median. This run (median of paired batches, and as a share of the baseline median):
-in-page ${signed(inPage.paired)} ms (${pct(inPage)} %), worker ${signed(worker.paired)} ms (${pct(worker)} %),
+in-page ${signed(inPage.paired)} ms (${pct(inPage)} %), in-page JS ${signed(inPageJs.paired)} ms (${pct(inPageJs)} %), worker ${signed(worker.paired)} ms (${pct(worker)} %),
 CSS only ${signed(scroll.css.paired)} ms (${pct(scroll.css)} %), CSS + minimal script ${signed(scroll.floor.paired)} ms (${pct(scroll.floor)} %).
 By when the batch was appended, 0–7 / 8–15 ms after a frame (median of paired batches):
-CSS + minimal script ${signed(scroll.floor.pairedEarly)} / ${signed(scroll.floor.pairedLate)} ms, in-page ${signed(inPage.pairedEarly)} / ${signed(inPage.pairedLate)} ms, worker ${signed(worker.pairedEarly)} / ${signed(worker.pairedLate)} ms.
-Numbers hidden per trial (reported by the content script): in-page ${inPage.hidden}, worker ${worker.hidden}.${
-    inPage.timedOut + worker.timedOut ? `\nBatches that were not fully shown within 5 s: in-page ${inPage.timedOut}, worker ${worker.timedOut}.` : ''
+CSS + minimal script ${signed(scroll.floor.pairedEarly)} / ${signed(scroll.floor.pairedLate)} ms, in-page ${signed(inPage.pairedEarly)} / ${signed(inPage.pairedLate)} ms, in-page JS ${signed(inPageJs.pairedEarly)} / ${signed(inPageJs.pairedLate)} ms, worker ${signed(worker.pairedEarly)} / ${signed(worker.pairedLate)} ms.
+Numbers hidden per trial (reported by the content script): in-page ${inPage.hidden}, in-page JS ${inPageJs.hidden}, worker ${worker.hidden}.${
+    inPage.timedOut + inPageJs.timedOut + worker.timedOut ? `\nBatches that were not fully shown within 5 s: in-page ${inPage.timedOut}, in-page JS ${inPageJs.timedOut}, worker ${worker.timedOut}.` : ''
   }
 `;
 }

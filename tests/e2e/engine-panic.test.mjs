@@ -1,5 +1,7 @@
-// A real Rust panic inside the engine, in real Chromium, on both engine paths: the
-// in-page wasm (bsky.app) and the service worker (x.com, whose CSP refuses wasm).
+// A real Rust panic inside the engine, in real Chromium, on every engine path: the
+// in-page wasm (bsky.app), the engine as JavaScript (x.com, whose CSP refuses wasm: what
+// Chrome runs there) and the service worker (x.com again, from a copy of the build without
+// the JavaScript engine, as a tab whose engine-js.js did not load).
 //
 // The panic comes from the fault-injection build (dist/chrome-faults, src/fault.rs): its
 // engine panics when a text it decides holds the marker. The shipped build has no such
@@ -18,7 +20,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch } from './browsers.mjs';
-import { DIST, ROOT, loadCases, probeSource, waitFor } from './harness.mjs';
+import { DIST, ROOT, loadCases, probeSource, waitFor, withoutEngineJs } from './harness.mjs';
 import { english, openPopup, tabIdOf } from './popup-page.mjs';
 
 const FAULTS_DIST = path.join(ROOT, 'dist/chrome-faults');
@@ -26,9 +28,16 @@ const MARKER = fs.readFileSync(path.join(ROOT, 'src/fault.rs'), 'utf8').match(/P
 const cases = Object.fromEntries(loadCases().map((kase) => [kase.id, kase]));
 
 let browser;
-before(async () => {
+let browserDir = null;
+/** The browser with the build in `dir` loaded (one at a time). */
+async function useBuild(dir) {
+  if (browserDir === dir) return;
+  await browser?.close();
+  browser = await launch('chromium', { extensionDir: dir });
+  browserDir = dir;
+}
+before(() => {
   assert.ok(fs.existsSync(FAULTS_DIST), 'dist/chrome-faults is built (cargo xtask dist)');
-  browser = await launch('chromium', { extensionDir: FAULTS_DIST });
 });
 after(async () => {
   await browser?.close();
@@ -36,10 +45,15 @@ after(async () => {
 
 test('only the fault-injection build can be made to panic: the shipped engines do not hold the marker', () => {
   const holds = (file) => fs.readFileSync(file).includes(Buffer.from(MARKER));
+  // wasm2js keeps the engine's data as base64 string literals: decoded, one by one.
+  const scriptHolds = (file) =>
+    [...fs.readFileSync(file, 'utf8').matchAll(/"([A-Za-z0-9+/]{64,}={0,2})"/g)].some(([, data]) => Buffer.from(data, 'base64').includes(Buffer.from(MARKER)));
   assert.ok(holds(path.join(FAULTS_DIST, 'sincerely_bg.wasm')), 'the control: the fault build holds it');
+  assert.ok(scriptHolds(path.join(FAULTS_DIST, 'engine-js.js')), 'the control: the fault build of the JavaScript engine holds it');
   for (const browserDir of ['chrome', 'firefox']) {
     assert.equal(holds(path.join(DIST(browserDir), 'sincerely_bg.wasm')), false, `dist/${browserDir}`);
   }
+  assert.equal(scriptHolds(path.join(DIST('chrome'), 'engine-js.js')), false, 'dist/chrome/engine-js.js');
 });
 
 const rootState = (page) =>
@@ -65,11 +79,13 @@ async function open(kase) {
   return { page, logs };
 }
 
-for (const [id, enginePath, next] of [
-  ['bluesky/profile-stephenking', 'in-page', 'bluesky/post-thread'],
-  ['x/home-timeline', 'worker', 'x/profile-kikobeats'],
+for (const [id, enginePath, next, build] of [
+  ['bluesky/profile-stephenking', 'in-page', 'bluesky/post-thread', () => FAULTS_DIST],
+  ['x/home-timeline', 'in-page-js', 'x/profile-kikobeats', () => FAULTS_DIST],
+  ['x/home-timeline', 'worker', 'x/profile-kikobeats', () => withoutEngineJs(FAULTS_DIST)],
 ]) {
   test(`a panic in the engine (${enginePath}): the tab turns Sincerely off, the page keeps working, the popup says so`, async () => {
+    await useBuild(build());
     const kase = cases[id];
     const { page, logs } = await open(kase);
     assert.equal((await rootState(page)).engine, enginePath);
@@ -98,7 +114,8 @@ for (const [id, enginePath, next] of [
     // A trap, not some other error: the release build aborts on a panic.
     assert.equal(status.failure, 'engine-crashed');
     assert.equal(status.hidden, 0, 'nothing hidden any more');
-    assert.match(status.failed, /unreachable/);
+    // wasm traps with "unreachable"; wasm2js's JavaScript throws "abort" where wasm traps.
+    assert.match(status.failed, enginePath === 'in-page-js' ? /\babort\b/ : /unreachable/);
     if (enginePath === 'in-page') {
       assert.ok(logs.some((text) => text.includes('fault injection') && text.includes('panicked')), 'the panic hook printed the panic');
     }

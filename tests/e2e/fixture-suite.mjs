@@ -8,11 +8,15 @@ import { disableAddedHosts, enableAddedHosts, launch } from './browsers.mjs';
 import { DIST, loadCases, waitFor } from './harness.mjs';
 import { runCase } from './cases.mjs';
 
-/** Sites whose content-script entry carries no engine bytes (see dist/chrome/manifest.json). */
-function preferWorkerSites() {
+/**
+ * The content-script entry that carries no engine bytes (the sites whose CSP refuses wasm,
+ * see dist/chrome/manifest.json): its match patterns, and the engine path it leads to
+ * (the engine as JavaScript when the entry ships engine-js.js, else the worker).
+ */
+function strictCspEntry() {
   const manifest = JSON.parse(fs.readFileSync(path.join(DIST('chrome'), 'manifest.json'), 'utf8'));
   const entry = manifest.content_scripts.find((e) => e.js?.includes('content.js') && !e.js.includes('engine-bytes.js'));
-  return entry?.matches ?? [];
+  return { matches: entry?.matches ?? [], engine: entry?.js.includes('engine-js.js') ? 'in-page-js' : 'worker' };
 }
 
 function matchesPattern(url, pattern) {
@@ -68,9 +72,14 @@ export function defineFixtureSuite(browserName) {
           const result = await runCase(browser, kase, { csp, keepPage: true });
           const page = result.page;
           // On hosts added at run time the content script gets no engine bytes, so it
-          // goes to the worker in both browsers (SCRIPT_FILES in extension/worker.js).
-          const preferWorker = preferWorkerSites().some((pattern) => matchesPattern(kase.url, pattern));
-          const expectedEngine = addedHosts || (browserName === 'chromium' && (preferWorker || !wasmAllowed(csp))) ? 'worker' : 'in-page';
+          // goes to the worker in both browsers (SCRIPT_FILES in extension/worker.js). On
+          // Chrome's strict-CSP sites it runs the engine as JavaScript, whatever the CSP.
+          const strict = strictCspEntry();
+          const onStrictSite = strict.matches.some((pattern) => matchesPattern(kase.url, pattern));
+          let expectedEngine = 'in-page';
+          if (addedHosts) expectedEngine = 'worker';
+          else if (browserName === 'chromium' && onStrictSite) expectedEngine = strict.engine;
+          else if (browserName === 'chromium' && !wasmAllowed(csp)) expectedEngine = 'worker';
           assert.equal(result.engine, expectedEngine, 'engine path');
           assert.ok(result.frames > 0, 'the probe saw frames');
           if (kase.flash === 'before-first-pass') {

@@ -146,3 +146,23 @@ export async function waitFor(read, what, ms = 10000) {
     await sleep(50);
   }
 }
+
+/**
+ * A copy of the build in `dir` (dist/chrome or dist/chrome-faults) whose strict-CSP entry
+ * has no engine-js.js: x.com, github.com and news.ycombinator.com then run the engine in
+ * the service worker, as a tab does whose JavaScript engine failed to load. For the tests
+ * of the worker path itself (its faults, a panic in it).
+ */
+export function withoutEngineJs(dir) {
+  const copy = path.join(ROOT, 'target/e2e', `${path.basename(dir)}-worker-path`);
+  fs.rmSync(copy, { recursive: true, force: true });
+  fs.cpSync(dir, copy, { recursive: true });
+  const file = path.join(copy, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const entries = manifest.content_scripts.filter((entry) => entry.js?.includes('engine-js.js'));
+  if (!entries.length) throw new Error(`${dir}/manifest.json has no entry with engine-js.js: rebuild with \`cargo xtask dist\``);
+  for (const entry of entries) entry.js = entry.js.filter((script) => script !== 'engine-js.js');
+  fs.rmSync(path.join(copy, 'engine-js.js'));
+  fs.writeFileSync(file, JSON.stringify(manifest, null, 2));
+  return copy;
+}

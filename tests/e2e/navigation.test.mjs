@@ -1,7 +1,7 @@
 // Leaving a page and coming back: a page restored from the back/forward cache keeps every
 // number hidden, in the frames around the restore too, and the count stays exact; a
-// settings change made while it was cached applies when it comes back. Both engine paths:
-// x.com (worker in Chrome) and bsky.app (engine in the page). Playwright turns the cache
+// settings change made while it was cached applies when it comes back. Two engine paths:
+// x.com (the engine as JavaScript in Chrome) and bsky.app (wasm in the page). Playwright turns the cache
 // off; it is on here, as in a user's browser.
 
 import { after, before, test } from 'node:test';

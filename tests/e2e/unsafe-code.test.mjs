@@ -68,6 +68,8 @@ function shippedScripts() {
 test('no shipped script has an HTML sink, a string-to-code call or remote code', () => {
   const files = shippedScripts();
   assert.ok(files.some((f) => f.endsWith(path.join('chrome', 'sincerely.js'))), 'the generated glue is scanned');
+  // The engine as JavaScript (wasm2js's output, xtask/src/sync_engine.rs) is code we ship too.
+  assert.ok(files.some((f) => f.endsWith(path.join('chrome', 'engine-js.js'))), 'the engine as JavaScript is scanned');
   const hits = [];
   for (const file of files) {
     const lines = fs.readFileSync(file, 'utf8').split('\n');
@@ -117,7 +119,10 @@ test('the wasm is only ever loaded from the extension itself', () => {
       // Its bytes, compiled on or off the main thread, are those of engine-bytes.js.
       assert.equal(argument, 'bytes', file);
       const source = fs.readFileSync(path.join(ROOT, 'extension', file), 'utf8');
-      assert.match(source, /compile\(globalThis\.sincerelyEngine\)/);
+      assert.match(source, /pick\(globalThis\.sincerelyEngine, globalThis\.sincerelyEngineJs\)/);
+      assert.match(source, /await compile\(packaged\);/);
+      // The engine as JavaScript is a packaged content script's global too, instantiated, never loaded.
+      assert.match(source, /jsEngineClass\(scripted\.instantiate\(\)\)/);
       assert.match(source, /const bytes = decode\(packaged\.base64\);/);
       assert.equal(source.match(/new WebAssembly\.Module\(/g)?.length, 1, `${file}: one synchronous compile`);
       assert.match(source, /wasm_bindgen\.initSync\(\{ module: new WebAssembly\.Module\(bytes\) \}\)/);

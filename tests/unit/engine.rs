@@ -145,6 +145,40 @@ fn a_wrong_protocol_version_is_an_error_answer() {
 }
 
 #[test]
+fn json_text_in_and_out_is_the_same_dispatch() {
+    // What both wasm boundaries call (src/wasm/engine.rs, src/c_abi.rs).
+    let engine = Engine::new(Settings::default());
+    let request = r#"{"v":1,"type":"decide","arg":{"items":[{"id":3,"text":"Liked by ana and 1,203 others","context":"label"}]}}"#;
+    let answer: serde_json::Value =
+        serde_json::from_str(&engine.handle_json(request).unwrap()).unwrap();
+    assert_eq!(answer["type"], "decisions");
+    assert_eq!(answer["arg"][0]["id"], 3);
+    assert_eq!(answer["arg"][0]["edits"][0]["text"], "");
+    let plan: serde_json::Value = serde_json::from_str(
+        &engine
+            .handle_json(r#"{"v":1,"type":"page-plan","arg":{"url":"https://x.com/home"}}"#)
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(plan["arg"]["site"], "x");
+}
+
+#[test]
+fn json_text_that_is_no_request_is_a_bad_request() {
+    let engine = Engine::new(Settings::default());
+    for text in [
+        "",
+        "not json",
+        r#"{"v":1,"type":"nope"}"#,
+        r#"{"type":"decide"}"#,
+    ] {
+        let error = engine.handle_json(text).unwrap_err();
+        assert!(matches!(error, ProtocolError::BadRequest(_)), "{text}");
+        assert!(error.to_string().starts_with("bad request: "), "{error}");
+    }
+}
+
+#[test]
 fn profile_plans_only_on_profile_pages_and_only_with_the_badge_on() {
     let engine = Engine::new(Settings::default());
     let plan = engine.page_plan("https://x.com/Kikobeats/with_replies");

@@ -1,7 +1,9 @@
 //! `cargo xtask dist`: Rust → wasm → wasm-bindgen → wasm-opt → dist/chrome and
 //! dist/firefox (unpacked) and their zips, with one manifest source for both; and
-//! dist/chrome-faults, a test build that can be made to panic (src/fault.rs).
+//! dist/chrome-faults, a test build that can be made to panic (src/fault.rs). Chrome's
+//! strict-CSP sites also get the engine as JavaScript (xtask/src/sync_engine.rs).
 
+use crate::sync_engine;
 use crate::util::{root, Result};
 use crate::wasm::Module;
 use serde_json::{json, Value};
@@ -46,6 +48,7 @@ const ENGINE: Module = Module {
 pub fn run() -> Result {
     crate::codegen::run(false)?;
     ENGINE.build()?;
+    let engine_js = sync_engine::build("", "target/sync")?;
     let dist = root().join("dist");
     if dist.exists() {
         fs::remove_dir_all(&dist).map_err(|e| e.to_string())?;
@@ -59,6 +62,9 @@ pub fn run() -> Result {
         fs::copy(root().join(ENGINE.wasm()), out.join(ENGINE_WASM)).map_err(|e| e.to_string())?;
         let engine_bytes = engine_bytes_script(&root().join(ENGINE.wasm()), browser)?;
         fs::write(out.join(ENGINE_BYTES), engine_bytes).map_err(|e| e.to_string())?;
+        if browser == "chrome" {
+            fs::write(out.join(sync_engine::SCRIPT), &engine_js).map_err(|e| e.to_string())?;
+        }
         let manifest = manifest_for(browser, source.clone())?;
         let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
         fs::write(out.join("manifest.json"), text + "\n").map_err(|e| e.to_string())?;
@@ -96,7 +102,9 @@ fn fault_build() -> Result {
         fs::copy(root().join(from), out.join(to)).map_err(|e| e.to_string())?;
     }
     let engine_bytes = engine_bytes_script(&root().join(module.wasm()), "chrome")?;
-    fs::write(out.join(ENGINE_BYTES), engine_bytes).map_err(|e| e.to_string())
+    fs::write(out.join(ENGINE_BYTES), engine_bytes).map_err(|e| e.to_string())?;
+    let engine_js = sync_engine::build("fault-injection", "target/faults-sync")?;
+    fs::write(out.join(sync_engine::SCRIPT), engine_js).map_err(|e| e.to_string())
 }
 
 /// `engine-bytes.js`: the wasm as base64 in one global, which engine-host.js compiles.
@@ -188,10 +196,7 @@ pub fn manifest_for(browser: &str, mut manifest: Value) -> Result<Value> {
         .collect();
     let mut content_scripts = Vec::new();
     for (matches, js) in [
-        (
-            worker_matches,
-            vec!["engine-host.js", "badge.js", "content.js"],
-        ),
+        (worker_matches, strict_csp_scripts(browser)),
         (
             in_page_matches,
             // engine-host.js first: it asks for the settings, which take the longest.
@@ -239,6 +244,23 @@ pub fn manifest_for(browser: &str, mut manifest: Value) -> Result<Value> {
     Ok(manifest)
 }
 
+/// The content scripts on the sites whose CSP refuses wasm (`worker_matches` above): in
+/// Chrome the engine comes along as JavaScript (xtask/src/sync_engine.rs), which answers
+/// within the frame; where it fails to load, engine-host.js still has the worker. (Firefox
+/// compiles the wasm there, so its build has no such entry.)
+fn strict_csp_scripts(browser: &str) -> Vec<&'static str> {
+    if browser == "chrome" {
+        vec![
+            "engine-host.js",
+            sync_engine::SCRIPT,
+            "badge.js",
+            "content.js",
+        ]
+    } else {
+        vec!["engine-host.js", "badge.js", "content.js"]
+    }
+}
+
 fn copy_dir(from: &Path, to: &Path) -> Result {
     fs::create_dir_all(to).map_err(|e| e.to_string())?;
     for entry in fs::read_dir(from).map_err(|e| e.to_string())? {
@@ -272,6 +294,7 @@ fn print_sizes(dir: &Path) -> Result {
         "engine-host.js",
         "content.js",
         "worker.js",
+        sync_engine::SCRIPT,
     ] {
         let path = dir.join(name);
         let raw = fs::metadata(&path).map_err(|e| e.to_string())?.len() as usize;

@@ -18,6 +18,7 @@ mod codegen;
 mod dist;
 mod fuzz;
 mod setup;
+mod sync_engine;
 mod ui;
 mod util;
 mod wasm;
@@ -74,6 +75,23 @@ fn test(args: &[String]) -> util::Result {
             "--target",
             "wasm32-unknown-unknown",
             "--lib",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    // The other boundary (src/c_abi.rs), compiled only with `c-abi` and without src/wasm/.
+    step(
+        "clippy: the C-ABI engine",
+        &[
+            "cargo",
+            "clippy",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--lib",
+            "--no-default-features",
+            "--features",
+            "c-abi",
             "--",
             "-D",
             "warnings",
