@@ -12,8 +12,9 @@
  *                  the content script's first frames
  *   settingsUpgrade → at install, update and start: settings of an earlier version are
  *                  written back in this one; storage.local says so to the popup
- *   togglePause  ← the keyboard command: pauses or resumes on the current tab's host by
- *                  editing pausedHosts in storage.sync; the tabs apply it live
+ *   togglePause  ← the keyboard command: pauses or resumes on the current tab's host
+ *                  (the engine edits the settings, with the popup's checks); the tabs
+ *                  apply it live
  *
  * Each call carries the settings its tab applies; engines are cached by those settings,
  * so a tab never gets an answer for settings it has not seen yet. Nothing here makes a
@@ -73,23 +74,60 @@ async function recordTabStatus(tabId, status) {
   await api.action.setBadgeBackgroundColor?.({ tabId, color: status.failed ? '#b3261e' : '#5b5f66' });
 }
 
-// Profile memory: at most 2,000 profiles, least recently seen dropped first, and none
-// older than 90 days (see PRIVACY.md).
+// Profile memory: at most 2,000 profiles and PROFILE_BYTES of them, least recently seen
+// dropped first, and none older than 90 days (see PRIVACY.md). Chrome gives storage.local
+// 10 MiB, and 2,000 profiles of 6.5-9 KB would take 13-18: the byte budget leaves the
+// rest for the settings' mirror and the upgrade note. The prune runs at most PRUNE_WAIT
+// after a save asked for it, however steadily tabs keep saving (a debounce restarted by
+// each save never ran).
 const MAX_PROFILES = 2000;
 const PROFILE_DAYS = 90;
+const PROFILE_BYTES = 7 * 1024 * 1024;
+const PRUNE_WAIT = 2000;
+// Mastodon profiles were keyed by handle alone before their instance was part of the key
+// (profile:mastodon:<host>/<handle>, src/engine.rs): such an old key may hold the posts of
+// a namesake on another instance, so it goes, and the next visit starts afresh.
+const UNQUALIFIED_MASTODON = /^profile:mastodon:[^/]*$/;
 let pruneTimer = 0;
 function schedulePrune() {
-  clearTimeout(pruneTimer);
-  pruneTimer = setTimeout(async () => {
-    const everything = await api.storage.local.get(null);
-    const profiles = Object.entries(everything)
-      .filter(([key]) => key.startsWith('profile:'))
-      .map(([key, value]) => [key, Number(value?.seen) || 0])
-      .sort((a, b) => b[1] - a[1]);
-    const oldest = Date.now() - PROFILE_DAYS * 86400e3;
-    const drop = profiles.filter(([, seen], index) => index >= MAX_PROFILES || seen < oldest).map(([key]) => key);
-    if (drop.length) await api.storage.local.remove(drop);
-  }, 2000);
+  pruneTimer ||= setTimeout(() => {
+    pruneTimer = 0;
+    pruneProfiles().catch((error) => console.warn(`Sincerely: profiles not pruned: ${error?.message ?? error}`));
+  }, PRUNE_WAIT);
+}
+/** Drops what the bounds above say, and `reserve` bytes more for a write to come. */
+async function pruneProfiles(reserve = 0) {
+  const everything = await api.storage.local.get(null);
+  // Chrome counts a key's length and its value's JSON.
+  const profiles = Object.entries(everything)
+    .filter(([key]) => key.startsWith('profile:'))
+    .map(([key, value]) => ({ key, seen: Number(value?.seen) || 0, bytes: key.length + JSON.stringify(value ?? null).length }))
+    .sort((a, b) => b.seen - a.seen);
+  const oldest = Date.now() - PROFILE_DAYS * 86400e3;
+  let bytes = 0;
+  const drop = [];
+  for (const [index, profile] of profiles.entries()) {
+    bytes += profile.bytes;
+    if (index >= MAX_PROFILES || profile.seen < oldest || bytes > PROFILE_BYTES - reserve || UNQUALIFIED_MASTODON.test(profile.key)) {
+      drop.push(profile.key);
+      bytes -= profile.bytes;
+    }
+  }
+  if (drop.length) await api.storage.local.remove(drop);
+}
+
+/**
+ * Writes the worker's own records to storage.local. Profiles that tabs saved since the
+ * last prune may have filled it; then the least recently seen make room and the write is
+ * tried again, since a stale mirror or a lost upgrade note costs more than a profile.
+ */
+async function setLocal(items) {
+  try {
+    await api.storage.local.set(items);
+  } catch {
+    await pruneProfiles(JSON.stringify(items).length + 64 * 1024);
+    await api.storage.local.set(items);
+  }
 }
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -117,25 +155,15 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 /**
  * Pauses or resumes Sincerely on the host of `tab`; returns whether it is now paused, or
- * null when the tab has no http(s) host we may see. Only `pausedHosts` is touched: the
- * rest of the stored value stays as it is (the engine reads it leniently).
+ * null when nothing changed. The edit is the engine's (Settings::pause_toggled), checked
+ * as the popup's edits are: an http(s) host only, and a value storage.sync takes.
  */
 async function togglePause(tab) {
-  let host;
-  try {
-    const url = new URL(tab?.url ?? '');
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-    host = url.hostname.toLowerCase();
-  } catch {
-    return null;
-  }
   const { settings } = await api.storage.sync.get('settings');
-  const next = settings && typeof settings === 'object' && !Array.isArray(settings) ? { ...settings } : {};
-  const paused = Array.isArray(next.pausedHosts) ? next.pausedHosts.filter((h) => typeof h === 'string') : [];
-  const wasPaused = paused.some((h) => h.toLowerCase() === host);
-  next.pausedHosts = wasPaused ? paused.filter((h) => h.toLowerCase() !== host) : [...paused, host];
-  await api.storage.sync.set({ settings: next });
-  return !wasPaused;
+  const toggled = (await engineFor(settings)).pauseToggled(String(tab?.url ?? ''));
+  if (!toggled) return null;
+  await api.storage.sync.set({ settings: toggled.settings });
+  return toggled.paused;
 }
 
 // The first frames follow the settings: the engine's root tokens for every host it knows,
@@ -150,7 +178,7 @@ function mirrorEarlyTokens() {
 async function mirrorEarlyTokensNow() {
   const { settings } = await api.storage.sync.get('settings');
   const earlyTokens = (await engineFor(settings)).earlyTokens();
-  await api.storage.local.set({ earlyTokens });
+  await setLocal({ earlyTokens });
 }
 
 // Settings of an earlier version (from before an update, or synced from an older copy on
@@ -166,7 +194,7 @@ async function upgradeSettings() {
   if (!upgraded || from >= upgraded.version) return;
   await api.storage.sync.set({ settings: upgraded });
   const settingsUpgrade = { from, to: upgraded.version, at: Date.now(), fellBack: engine.warnings };
-  await api.storage.local.set({ settingsUpgrade });
+  await setLocal({ settingsUpgrade });
 }
 function upgradeSettingsLogged() {
   return upgradeSettings().catch((error) => console.warn(`Sincerely: settings not upgraded: ${error?.message ?? error}`));

@@ -176,7 +176,7 @@ impl Engine {
         let rules = &site.profile;
         let handle = profile::handle_of_url(rules, url)?;
         Some(ProfilePlan {
-            key: format!("profile:{}:{}", site.id, handle),
+            key: profile_key(site, url, &handle),
             handle,
             header: rules.header.into(),
             post: rules.post.into(),
@@ -328,6 +328,19 @@ impl Engine {
     pub fn score(&self, posts: &[Post]) -> Badge {
         score::score_posts(posts)
     }
+}
+
+/// The storage key of a profile's memory: `profile:<site>:<handle>`, and for a site
+/// served from any host (Mastodon) `profile:<site>:<host>/<handle>`. On such a site the
+/// host is part of who a person is: `a.social/@alice` is not `evil.example/@alice`, and
+/// an instance the user added must not write the badge of a namesake elsewhere (nor of
+/// `@bob@other.social`, which it may serve with posts of its own choosing).
+fn profile_key(site: &SiteRules, url: &str, handle: &str) -> String {
+    if site.detect.is_empty() {
+        return format!("profile:{}:{handle}", site.id);
+    }
+    let host = sites::host_of(url).unwrap_or_default().to_ascii_lowercase();
+    format!("profile:{}:{host}/{handle}", site.id)
 }
 
 /// The part of a candidate's text the engine reads: all of it, or up to the last space

@@ -440,6 +440,21 @@ impl Settings {
         }
     }
 
+    /// The settings with the pause on `url`'s host toggled, checked as every settings
+    /// edit is: the value to store and whether the host is paused now; `None` for a page
+    /// that is not http(s) or has no host, `Err` when the result may not be stored
+    /// (`storage.sync` would refuse it). The keyboard command's edit (worker.js).
+    pub fn pause_toggled(&self, url: &str) -> Option<Result<(Value, bool), SettingsError>> {
+        let (scheme, _) = url.split_once("://")?;
+        if !scheme.eq_ignore_ascii_case("https") && !scheme.eq_ignore_ascii_case("http") {
+            return None;
+        }
+        let host = normalize_host(url)?;
+        let mut next = self.clone();
+        let paused = next.toggle_pause(&host);
+        Some(next.to_storage_value().map(|value| (value, paused)))
+    }
+
     /// How `kind` is displayed.
     pub fn display(&self, kind: MetricKind) -> Display {
         self.metrics.get(&kind).copied().unwrap_or_default()

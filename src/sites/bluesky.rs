@@ -34,7 +34,8 @@ pub const RULES: SiteRules = SiteRules {
     id: "bluesky",
     name: "Bluesky",
     hosts: &["bsky.app"],
-    matches: &["https://bsky.app/*", "https://*.bsky.app/*"],
+    // The web app is served from bsky.app alone.
+    matches: &["https://bsky.app/*"],
     detect: &[],
     metrics: &[
         MetricRule {

@@ -24,7 +24,13 @@ pub const RULES: SiteRules = SiteRules {
     id: "facebook",
     name: "Facebook",
     hosts: &["facebook.com"],
-    matches: &["https://facebook.com/*", "https://*.facebook.com/*"],
+    // www. and the apex; m. for phones; web., where some regions redirect.
+    matches: &[
+        "https://facebook.com/*",
+        "https://www.facebook.com/*",
+        "https://m.facebook.com/*",
+        "https://web.facebook.com/*",
+    ],
     detect: &[],
     metrics: &[
         MetricRule {

@@ -26,7 +26,8 @@ pub const RULES: SiteRules = SiteRules {
     id: "instagram",
     name: "Instagram",
     hosts: &["instagram.com"],
-    matches: &["https://instagram.com/*", "https://*.instagram.com/*"],
+    // The apex redirects to www.
+    matches: &["https://instagram.com/*", "https://www.instagram.com/*"],
     detect: &[],
     metrics: &[
         // The red number on Messages in the side navigation.

@@ -29,7 +29,8 @@ pub const RULES: SiteRules = SiteRules {
     id: "linkedin",
     name: "LinkedIn",
     hosts: &["linkedin.com"],
-    matches: &["https://linkedin.com/*", "https://*.linkedin.com/*"],
+    // The apex redirects to www.
+    matches: &["https://linkedin.com/*", "https://www.linkedin.com/*"],
     detect: &[],
     metrics: &[
         MetricRule {

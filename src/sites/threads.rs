@@ -19,11 +19,12 @@ pub const RULES: SiteRules = SiteRules {
     id: "threads",
     name: "Threads",
     hosts: &["threads.com", "threads.net"],
+    // Each domain's apex and www. (threads.net redirects to threads.com).
     matches: &[
         "https://threads.com/*",
-        "https://*.threads.com/*",
+        "https://www.threads.com/*",
         "https://threads.net/*",
-        "https://*.threads.net/*",
+        "https://www.threads.net/*",
     ],
     detect: &[],
     metrics: &[

@@ -28,12 +28,8 @@ pub const RULES: SiteRules = SiteRules {
     id: "x",
     name: "X",
     hosts: &["x.com", "twitter.com"],
-    matches: &[
-        "https://x.com/*",
-        "https://*.x.com/*",
-        "https://twitter.com/*",
-        "https://*.twitter.com/*",
-    ],
+    // The apex hosts alone: www., mobile. and the rest redirect to x.com.
+    matches: &["https://x.com/*", "https://twitter.com/*"],
     detect: &[],
     metrics: &[
         MetricRule {

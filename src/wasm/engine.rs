@@ -85,6 +85,23 @@ impl WasmEngine {
         Ok(object.into())
     }
 
+    /// The keyboard command: these settings with the pause on `url`'s host toggled, as
+    /// `{settings, paused}` to store, or null when there is nothing to store (no http(s)
+    /// host, or a result `storage.sync` would refuse; see `Settings::pause_toggled`).
+    #[wasm_bindgen(js_name = pauseToggled)]
+    pub fn pause_toggled(&self, url: &str) -> Result<JsValue, JsError> {
+        match self.engine.settings().pause_toggled(url) {
+            Some(Ok((settings, paused))) => {
+                to_js(&serde_json::json!({ "settings": settings, "paused": paused }))
+            }
+            Some(Err(error)) => {
+                gloo::console::warn!(format!("Sincerely: pause not changed: {error}"));
+                Ok(JsValue::NULL)
+            }
+            None => Ok(JsValue::NULL),
+        }
+    }
+
     /// Serves one protocol request.
     pub fn handle(&self, request: JsValue) -> Result<JsValue, JsError> {
         let text = to_json_text(&request).ok_or_else(|| JsError::new("bad request: not JSON"))?;

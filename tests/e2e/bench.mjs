@@ -95,6 +95,10 @@ function benchBuild() {
   toWorker.matches = toWorker.matches.filter((m) => !m.includes('twitter.com'));
   manifest.content_scripts.push({ ...inPage, matches: twitter });
   toWorker.exclude_matches = [`${new URL(WORKER_URL).origin}/*`];
+  // The manifest names the apex hosts alone: the worker's host gets x.com's sheets too.
+  for (const entry of manifest.content_scripts.filter((e) => e.css && e.matches?.includes('https://x.com/*'))) {
+    manifest.content_scripts.push({ ...entry, matches: toWorker.exclude_matches });
+  }
   manifest.content_scripts.push({ js: toWorker.js.filter((file) => file !== 'engine-js.js'), matches: toWorker.exclude_matches, run_at: 'document_start' });
   // document_start is when the browser runs the first content script: the copy runs one
   // more before the others, which notes that moment on the root, where the start-up

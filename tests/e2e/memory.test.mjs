@@ -151,3 +151,68 @@ test('a profile past 90 days goes at the next browser start, with no profile sav
   assert.deepEqual(left, ['profile:x:recent']);
   await local(() => chrome.storage.sync.set({ settings: {} }));
 });
+
+test('2,500 steady saves: at most 2,000 profiles, within the byte budget, and the worker still writes', async () => {
+  // Tabs save in a steady stream (here an extension page, 4 ms apart, each telling the
+  // worker as a tab does); profiles of 7 KB, the size of a busy one. A prune that waited
+  // for a quiet moment never ran, and 2,000 of them exceed Chrome's 10 MiB.
+  const options = await browser.newPage();
+  await options.goto(browser.extensionUrl('options.html'));
+  const BUDGET = 7 * 1024 * 1024; // PROFILE_BYTES in extension/worker.js.
+  const run = await options.evaluate(async () => {
+    await chrome.storage.local.clear();
+    // A Mastodon profile from before keys named the instance, and one after.
+    const future = Date.now() + 86400e3;
+    await chrome.storage.local.set({ 'profile:mastodon:alice': { seen: future }, 'profile:mastodon:a.social/alice': { seen: future } });
+    const pad = 'x'.repeat(7000);
+    let refused = 0;
+    const started = Date.now();
+    for (let i = 0; i < 2500; i++) {
+      await chrome.storage.local.set({ [`profile:x:steady${i}`]: { seen: started + i, observation: { pad } } }).catch(() => refused++);
+      chrome.runtime.sendMessage({ what: 'profileSaved' }).catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, 4));
+    }
+    return { refused, ms: Date.now() - started };
+  });
+  await sleep(3000); // One prune wait after the last save.
+  const after = await options.evaluate(async () => {
+    const all = await chrome.storage.local.get(null);
+    const profiles = Object.entries(all).filter(([key]) => key.startsWith('profile:'));
+    return {
+      n: profiles.length,
+      bytes: profiles.reduce((sum, [key, value]) => sum + key.length + JSON.stringify(value).length, 0),
+      newest: 'profile:x:steady2499' in all,
+      mastodon: Object.keys(all).filter((key) => key.startsWith('profile:mastodon:')),
+      inUse: await chrome.storage.local.getBytesInUse(null),
+    };
+  });
+  console.log(`2,500 saves in ${run.ms} ms, ${run.refused} refused; left ${after.n} profiles, ${after.bytes} bytes (${after.inUse} in use)`);
+  assert.equal(run.refused, 0, 'no save refused for want of room');
+  assert.ok(after.n <= 2000, `${after.n} profiles`);
+  assert.ok(after.bytes <= BUDGET, `${after.bytes} bytes`);
+  assert.ok(after.newest, 'the least recently seen went, not the newest');
+  assert.deepEqual(after.mastodon, ['profile:mastodon:a.social/alice'], 'a Mastodon key without its instance goes');
+
+  // Now tabs fill storage.local to the brim with profiles between two prunes: the settings'
+  // mirror for the first frames is still written (room is made for it).
+  const filled = await options.evaluate(async () => {
+    const pad = 'x'.repeat(7000);
+    for (let i = 0; ; i++) {
+      const ok = await chrome.storage.local.set({ [`profile:x:brim${i}`]: { seen: Date.now(), observation: { pad } } }).then(
+        () => true,
+        () => false,
+      );
+      if (!ok) return i;
+    }
+  });
+  await options.evaluate(() => chrome.storage.sync.set({ settings: { metrics: { likes: 'show' } } }));
+  const mirrored = await waitFor(
+    () => options.evaluate(() => chrome.storage.local.get('earlyTokens').then(({ earlyTokens }) => earlyTokens?.['x.com']?.includes('show-likes') && earlyTokens)),
+    'the early tokens written into a full storage.local',
+    10000,
+  );
+  console.log(`filled with ${filled} more profiles; early tokens mirrored for ${Object.keys(mirrored).length} hosts`);
+  await options.evaluate(() => chrome.storage.sync.set({ settings: {} }));
+  await options.evaluate(() => chrome.storage.local.clear());
+  await options.close();
+});

@@ -18,19 +18,21 @@ const WRITES = [
   { file: 'extension/worker.js', area: 'session', key: 'tab:<id>', line: '[`tab:${tabId}`]' },
   // togglePause (the keyboard command), and forgetRevokedHosts (a host permission taken
   // back in the browser drops the host from the settings).
-  { file: 'extension/worker.js', area: 'sync', key: 'settings', line: '{ settings: next }' },
+  { file: 'extension/worker.js', area: 'sync', key: 'settings', line: '{ settings: toggled.settings }' },
   { file: 'extension/worker.js', area: 'sync', key: 'settings', line: '{ settings: next }' },
   { file: 'extension/worker.js', area: 'sync', key: 'settings', line: '{ settings: upgraded }' },
-  { file: 'extension/worker.js', area: 'local', key: 'settingsUpgrade', line: '{ settingsUpgrade }' },
+  // setLocal: the worker's own records (a write, and again after a prune made room).
+  { file: 'extension/worker.js', area: 'local', key: 'settingsUpgrade', line: 'set(items)', via: 'setLocal({ settingsUpgrade })' },
   {
     file: 'extension/content.js',
     area: 'local',
     key: 'profile:<site>:<handle>',
     line: '[key]',
-    // The key is the page plan's profile.key, which the engine builds.
-    builtIn: ['src/engine.rs', 'format!("profile:{}:{}", site.id, handle)'],
+    // The key is the page plan's profile.key, which the engine builds
+    // (profile:<site>:<host>/<handle> on a site served from any host).
+    builtIn: ['src/engine.rs', 'format!("profile:{}:{handle}", site.id)'],
   },
-  { file: 'extension/worker.js', area: 'local', key: 'earlyTokens', line: '{ earlyTokens }' },
+  { file: 'extension/worker.js', area: 'local', key: 'earlyTokens', line: 'set(items)', via: 'setLocal({ earlyTokens })' },
   {
     file: 'src/wasm/popup.rs',
     area: 'sync',
@@ -77,8 +79,17 @@ test('every storage write is known, with its key', () => {
   for (const write of WRITES) {
     const site = found.find((f) => f.file === write.file && f.area === write.area && f.text.includes(write.line));
     assert.ok(site, `${write.file}: a ${write.area} write with ${write.line}`);
+    if (write.via) assert.ok(read(write.file).includes(write.via), `${write.file} calls ${write.via}`);
     if (write.builtIn) assert.ok(read(write.builtIn[0]).includes(write.builtIn[1]), `${write.builtIn[0]} builds the key: ${write.builtIn[1]}`);
   }
+});
+
+test('the worker writes its own records through setLocal with known keys only', () => {
+  const worker = read('extension/worker.js');
+  const calls = [...worker.matchAll(/setLocal\(/g)].length - 1; // Less the definition.
+  const known = [...worker.matchAll(/setLocal\(\{ (\w+) \}\)/g)].map((match) => match[1]).sort();
+  assert.equal(known.length, calls, 'every setLocal call names its key');
+  assert.deepEqual(known, ['earlyTokens', 'settingsUpgrade']);
 });
 
 test('PRIVACY.md lists every key in its storage area', () => {

@@ -147,7 +147,8 @@ for (const browser of ['chrome', 'firefox']) {
     const manifest = JSON.parse(fs.readFileSync(path.join(DIST(browser), 'manifest.json'), 'utf8'));
     // 'wasm-unsafe-eval' lets the worker and pages compile the engine; it allows no eval().
     assert.deepEqual(manifest.content_security_policy, {
-      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+      extension_pages:
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
     });
     assert.equal(manifest.sandbox, undefined, 'no sandboxed pages with their own, looser CSP');
   });

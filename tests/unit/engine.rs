@@ -402,3 +402,28 @@ fn source_line_breaks_read_as_the_one_space_the_page_shows() {
     assert!(matches!(rendered, std::borrow::Cow::Borrowed(_)));
     assert_eq!(map, (0..=13).collect::<Vec<_>>());
 }
+
+// One person per instance: an instance the user added must not write the memory of a
+// namesake elsewhere, nor of a remote account it claims to show.
+#[test]
+fn mastodon_memory_keys_name_the_instance() {
+    let engine = Engine::new(Settings {
+        mastodon_hosts: vec!["a.social".into(), "evil.example".into()],
+        ..Settings::default()
+    });
+    let key = |url: &str| engine.page_plan(url).profile.unwrap().key;
+    assert_eq!(
+        key("https://a.social/@alice"),
+        "profile:mastodon:a.social/alice"
+    );
+    assert_eq!(
+        key("https://evil.example/@alice"),
+        "profile:mastodon:evil.example/alice"
+    );
+    assert_eq!(
+        key("https://evil.example/@bob@other.social"),
+        "profile:mastodon:evil.example/bob@other.social"
+    );
+    // Sites with hosts of their own keep their keys.
+    assert_eq!(key("https://x.com/ana"), "profile:x:ana");
+}

@@ -223,3 +223,37 @@ fn toggle_pause_and_hide_all() {
         .iter()
         .all(|&kind| settings.display(kind) == Display::Hide));
 }
+
+// The keyboard command edits the settings as the popup does: an http(s) host only, and
+// never a value storage.sync refuses (it once wrote any tab's host, unchecked).
+#[test]
+fn the_pause_command_is_checked_like_every_edit() {
+    let settings = Settings::default();
+    let (value, paused) = settings
+        .pause_toggled("https://X.com:443/home")
+        .unwrap()
+        .unwrap();
+    assert!(paused);
+    assert_eq!(value["pausedHosts"], serde_json::json!(["x.com"]));
+    let (again, _) = Settings::from_json_value(&value);
+    let (value, paused) = again.pause_toggled("https://x.com/").unwrap().unwrap();
+    assert!(!paused);
+    assert_eq!(value["pausedHosts"], serde_json::json!([]));
+    assert!(settings.pause_toggled("chrome://extensions/").is_none());
+    assert!(settings.pause_toggled("file:///etc/passwd").is_none());
+    assert!(settings.pause_toggled("not a url").is_none());
+    // Full (to the item quota, or to the most hosts a list takes): one host more may not
+    // be stored.
+    let mut full = Settings::default();
+    let mut index = 0;
+    while full.to_storage_value().is_ok() {
+        full.paused_hosts
+            .push(format!("host-number-{index}.example"));
+        index += 1;
+    }
+    full.paused_hosts.pop();
+    assert!(matches!(
+        full.pause_toggled("https://one-more-host.example/"),
+        Some(Err(_))
+    ));
+}

@@ -42,6 +42,8 @@ fn ids_are_unique_and_every_site_has_hooks() {
                 pattern.starts_with("https://") && pattern.ends_with("/*"),
                 "{pattern}"
             );
+            // Host permissions as wide as the site: its subdomains named, never `*.`.
+            assert!(!pattern.contains("*."), "{pattern}: a subdomain wildcard");
         }
     }
 }
