@@ -121,7 +121,8 @@ impl Engine {
             }
             return PagePlan {
                 active: true,
-                root_tokens: self.root_tokens(),
+                // No sheet of ours reads them on a host without rules.
+                root_tokens: String::new(),
                 generic: true,
                 title_counter: true,
                 ..PagePlan::default()
@@ -135,7 +136,7 @@ impl Engine {
             site: Some(site.id.into()),
             active: true,
             reason: None,
-            root_tokens: self.root_tokens(),
+            root_tokens: self.root_tokens(site),
             metrics: crate::selector::merged_list(
                 site.metrics
                     .iter()
@@ -267,10 +268,18 @@ impl Engine {
         tokens
     }
 
-    /// The `data-sincerely` tokens for the current settings.
-    fn root_tokens(&self) -> String {
+    /// The `data-sincerely` tokens for the current settings, on `site`: only the kinds its
+    /// sheet hides. The page can read the attribute; restricted so, it tells the page no
+    /// more than the visibility of its own numbers already does, and nothing of the
+    /// settings for kinds it does not show (those would make one string, the same on every
+    /// site, out of the whole settings: a cross-site fingerprint).
+    fn root_tokens(&self, site: &SiteRules) -> String {
+        let on_site = |kind: MetricKind| {
+            site.metrics.iter().any(|rule| rule.kind == kind)
+                || site.shadow.iter().any(|rule| rule.kind == kind)
+        };
         let mut tokens = Vec::new();
-        for kind in MetricKind::ALL {
+        for kind in MetricKind::ALL.into_iter().filter(|kind| on_site(*kind)) {
             match self.settings.display(kind) {
                 Display::Show => tokens.push(format!("show-{}", kind.id())),
                 Display::Hover => tokens.push(format!("hover-{}", kind.id())),

@@ -58,6 +58,45 @@ fn pause_disable_and_site_switch_turn_the_plan_off() {
 }
 
 #[test]
+fn root_tokens_name_only_the_kinds_of_the_sites_own_sheet() {
+    // Karma, stars and claps shown; X's sheet hides none of them, so x.com reads nothing
+    // of those choices (they would be the same string on every site: a fingerprint).
+    let mut settings = Settings::default();
+    for kind in [MetricKind::Votes, MetricKind::Stars, MetricKind::Claps] {
+        settings.metrics.insert(kind, Display::Show);
+    }
+    settings.metrics.insert(MetricKind::Likes, Display::Hover);
+    settings.mastodon_hosts.push("a.social".into());
+    let engine = Engine::new(settings);
+    assert_eq!(
+        engine.page_plan("https://x.com/").root_tokens,
+        "hover-likes"
+    );
+    assert!(engine
+        .page_plan("https://github.com/rust-lang/rust")
+        .root_tokens
+        .split(' ')
+        .any(|token| token == "show-stars"));
+    // Every site: each token is for a kind its own rules hide, or `off`.
+    for site in crate::sites::all() {
+        let host = site.hosts.first().copied().unwrap_or("a.social");
+        let tokens = engine.page_plan(&format!("https://{host}/")).root_tokens;
+        assert!(!tokens.contains("off"), "{}: on", site.id);
+        for token in tokens.split_whitespace() {
+            let kind = token
+                .trim_start_matches("show-")
+                .trim_start_matches("hover-");
+            assert!(
+                site.metrics.iter().any(|rule| rule.kind.id() == kind)
+                    || site.shadow.iter().any(|rule| rule.kind.id() == kind),
+                "{}: {token}",
+                site.id
+            );
+        }
+    }
+}
+
+#[test]
 fn shown_kinds_become_root_tokens_and_are_not_rewritten() {
     let mut settings = Settings::default();
     settings.metrics.insert(MetricKind::Likes, Display::Show);
