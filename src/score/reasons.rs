@@ -176,8 +176,8 @@ pub fn reasons(observation: &Observation, output: &ModelOutput) -> Vec<Reason> {
         push(
             "reasoning",
             format!(
-                "{} give reasons, examples or caveats",
-                plural(counts.reasoning, "post", "posts")
+                "{} reasons, examples or caveats",
+                plural(counts.reasoning, "post gives", "posts give")
             ),
             true,
             counts.reasoning,
@@ -189,8 +189,8 @@ pub fn reasons(observation: &Observation, output: &ModelOutput) -> Vec<Reason> {
         push(
             "warmth",
             format!(
-                "{} offer sympathy, encouragement or congratulations",
-                plural(counts.compassion, "post", "posts")
+                "{} sympathy, encouragement or congratulations",
+                plural(counts.compassion, "post offers", "posts offer")
             ),
             true,
             counts.compassion,

@@ -410,3 +410,36 @@ fn a_huge_overflow_is_refused_or_read_without_allocating() {
     let entropy: f64 = shares.iter().map(|s| -(s / 8.0) * (s / 8.0).ln()).sum();
     assert!((small.effective_people() - entropy.exp()).abs() < 1e-12);
 }
+
+#[test]
+fn a_single_post_takes_a_singular_verb_in_the_reasons() {
+    // "1 post give reasons" was printed for one reasoning post among plain replies.
+    let mut posts: Vec<Post> = (0..10)
+        .map(|index| reply(index, &format!("p{index}"), "Sounds good to me."))
+        .collect();
+    posts.push(reply(10, "p10", "I disagree, because the tests run twice."));
+    posts.push(reply(11, "p11", "So sorry for your loss."));
+    let badge = score_observation(&Observation::from_posts(&posts).with_history_complete());
+    let texts: Vec<&str> = badge
+        .reasons
+        .iter()
+        .map(|reason| reason.text.as_str())
+        .collect();
+    for (id, text) in [
+        ("reasoning", "1 post gives reasons, examples or caveats"),
+        (
+            "warmth",
+            "1 post offers sympathy, encouragement or congratulations",
+        ),
+    ] {
+        if let Some(reason) = badge.reasons.iter().find(|reason| reason.id == id) {
+            assert_eq!(reason.text, text, "{texts:?}");
+        }
+    }
+    for id in ["reasoning", "warmth"] {
+        assert!(
+            badge.reasons.iter().any(|reason| reason.id == id),
+            "{id} missing from {texts:?}"
+        );
+    }
+}
