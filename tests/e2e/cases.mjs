@@ -1,6 +1,7 @@
 // Runs one fixture case in an open browser and returns what happened.
 
 import { probeSource, sleep, waitFor } from './harness.mjs';
+import { visibleCounts } from './probe.mjs';
 
 const BASELINE_ORIGIN = 'https://baseline.sincerely.invalid/';
 
@@ -13,6 +14,8 @@ async function baseline(browser, kase) {
   if (kase.ready) await waitFor(() => page.evaluate((s) => !!document.querySelector(s), kase.ready), `baseline ready: ${kase.ready}`);
   await sleep(kase.settleMs ?? 300);
   const snapshot = await page.evaluate(snapshotInPage, { unchanged: kase.unchanged ?? [], layout: kase.layout ?? [] });
+  // What the independent probe sees without us: proof, page by page, that it can see.
+  snapshot.probeCounts = await page.evaluate(visibleCounts, kase.unchanged ?? []);
   await page.close();
   return snapshot;
 }

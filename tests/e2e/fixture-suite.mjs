@@ -7,6 +7,7 @@ import path from 'node:path';
 import { disableAddedHosts, enableAddedHosts, launch } from './browsers.mjs';
 import { DIST, loadCases, waitFor } from './harness.mjs';
 import { runCase } from './cases.mjs';
+import { visibleCounts } from './probe.mjs';
 
 /**
  * The content-script entry that carries no engine bytes (the sites whose CSP refuses wasm,
@@ -47,6 +48,7 @@ export function defineFixtureSuite(browserName) {
   const cases = loadCases().filter((kase) => (kase.browsers ?? ['chromium']).includes(browserName) && kase.id.startsWith(only));
   describe(`${browserName}: every fixture`, () => {
     let browser;
+    const probeSaw = [];
     before(async () => {
       browser = await launch(browserName);
     });
@@ -94,6 +96,10 @@ export function defineFixtureSuite(browserName) {
             assert.deepEqual(result.leaks, [], `a number was visible in ${result.leakFrames} of ${result.frames} frames`);
           }
           assert.deepEqual(result.leaksAtEnd, [], 'a number is visible at the end');
+          // The same, by a probe that knows neither our rules nor our recognizer.
+          assert.deepEqual(await page.evaluate(visibleCounts, kase.unchanged ?? []), [], 'the independent probe sees a count');
+          t.diagnostic(`the independent probe saw ${result.baseline.probeCounts.length} counts without Sincerely, none with it`);
+          probeSaw.push(...result.baseline.probeCounts);
           assert.equal(result.hidden, kase.expectHidden, 'numbers reported hidden');
           assert.deepEqual(result.snapshot.texts, result.baseline.texts, 'post text unchanged');
           assert.deepEqual(result.snapshot.boxes, result.baseline.boxes, 'layout did not move');
@@ -108,5 +114,9 @@ export function defineFixtureSuite(browserName) {
         });
       }
     }
+    // Its zeros above are the zeros of a probe that sees: without Sincerely it does.
+    test('the independent probe sees the counts of the pages without Sincerely', () => {
+      if (cases.length) assert.ok(probeSaw.length > cases.length, `${probeSaw.length} counts on ${cases.length} pages: ${probeSaw.slice(0, 5).join('; ')}`);
+    });
   });
 }
