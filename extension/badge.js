@@ -41,8 +41,6 @@ var sincerelyBadge = (() => {
   }
 
   const STYLE = `
-    :host { all: initial; display: inline-block; vertical-align: middle; margin-inline-start: 8px;
-      font: 13px/1.3 system-ui, -apple-system, "Segoe UI", sans-serif; position: relative; }
     button { all: unset; cursor: pointer; display: inline-flex; align-items: center; gap: 6px;
       padding: 3px 10px; border-radius: 999px; border: 1px solid var(--line); background: var(--bg);
       color: var(--fg); white-space: nowrap; }
@@ -63,6 +61,13 @@ var sincerelyBadge = (() => {
     li { margin: 2px 0; }
     p { margin: 8px 0 0; font-size: 12px; color: var(--muted); }
   `;
+  // The host's own look, inline and !important: page rules on the host beat `:host` ones,
+  // even !important ones in its stylesheets, but never an inline !important declaration.
+  const HOST_STYLE = [
+    'all: initial', 'display: inline-block', 'vertical-align: middle', 'margin-inline-start: 8px',
+    'font: 13px/1.3 system-ui, -apple-system, "Segoe UI", sans-serif', 'position: relative',
+    'visibility: visible', 'opacity: 1',
+  ].map((declaration) => `${declaration} !important;`).join('');
   const THEMES = {
     light: '--bg:#ffffff;--fg:#0f1419;--muted:#536471;--line:#cfd9de;--accent:#147970;--warn:#b3261e;',
     dark: '--bg:#16181c;--fg:#e7e9ea;--muted:#8b98a5;--line:#38444d;--accent:#4fd1c5;--warn:#f4877f;',
@@ -119,7 +124,8 @@ var sincerelyBadge = (() => {
 
     function show(badge) {
       const theme = themeOf(header);
-      host.setAttribute('style', THEMES[theme]);
+      // The colours too: a page's `--bg: … !important` on the host would win otherwise.
+      host.setAttribute('style', THEMES[theme].replaceAll(';', ' !important;') + HOST_STYLE);
       host.dir = getComputedStyle(header).direction;
       const judged = badge.score !== null && badge.score !== undefined;
       const confidence = text('badgeConfidence', badge.confidence.name.toLowerCase());

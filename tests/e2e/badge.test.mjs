@@ -181,6 +181,41 @@ describe('chromium: pages, direction, memory across pages', () => {
     await page.close();
   });
 
+  test("a page's CSS, even !important, cannot hide, move or recolour the badge", async () => {
+    const base = loadCases().find((c) => c.id === 'x/profile-conversational');
+    const hostile = `<style>
+      sincerely-badge { display: none !important; visibility: hidden !important; opacity: 0 !important;
+        position: fixed !important; left: -9999px !important; top: -9999px !important;
+        transform: translate(-9999px, -9999px) !important; clip-path: inset(50%) !important;
+        --bg: transparent !important; --fg: transparent !important; --line: transparent !important; }
+    </style></head>`;
+    const html = base.html.toString().replace('</head>', hostile);
+    assert.notEqual(html, base.html.toString(), 'the fixture has a </head>');
+    const kase = { ...base, id: 'x/profile-conversational-hostile-css', html };
+    const { page } = await runCase(browser, kase, { keepPage: true });
+    assertShows(await badgeOn(page), expectedBadge(base));
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('sincerely-badge');
+      const style = getComputedStyle(host);
+      const box = host.getBoundingClientRect();
+      return {
+        display: style.display, visibility: style.visibility, opacity: style.opacity, position: style.position,
+        transform: style.transform, clipPath: style.clipPath, bg: style.getPropertyValue('--bg').trim(), fg: style.getPropertyValue('--fg').trim(),
+        box: { left: box.left, top: box.top, width: box.width, height: box.height },
+        viewport: { width: innerWidth, height: innerHeight },
+      };
+    });
+    assert.deepEqual(
+      { display: seen.display, visibility: seen.visibility, opacity: seen.opacity, position: seen.position, transform: seen.transform, clipPath: seen.clipPath },
+      { display: 'inline-block', visibility: 'visible', opacity: '1', position: 'relative', transform: 'none', clipPath: 'none' },
+    );
+    assert.ok(seen.box.width > 20 && seen.box.height > 10 && seen.box.left >= 0 && seen.box.top >= 0
+      && seen.box.left + seen.box.width <= seen.viewport.width, `on screen: ${JSON.stringify(seen)}`);
+    assert.ok(!['', 'transparent'].includes(seen.bg) && !['', 'transparent'].includes(seen.fg), `its own colours: ${seen.bg} / ${seen.fg}`);
+    await operate(page);
+    await page.close();
+  });
+
   test("Hacker News: the user page shows what the person's comments page taught", async () => {
     const threads = loadCases().find((c) => c.id === 'hackernews/threads');
     const user = loadCases().find((c) => c.id === 'hackernews/user');

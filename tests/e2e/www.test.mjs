@@ -143,38 +143,44 @@ function crc32(bytes) {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-/** A zip of `[{name, data, deflate}]`, written the way archive tools write them. */
+/** A zip of `[{name, data, deflate}]`, written the way archive tools write them. A damaged
+ *  one overrides what the directory says: `compressed` (the stored bytes, deflated), `size`,
+ *  `crc`, `extraLength` and `extra` (the bytes actually there). */
 function zip(entries) {
   const locals = [];
   const centrals = [];
   let offset = 0;
-  for (const { name, data, deflate } of entries) {
-    const raw = Buffer.from(data);
-    const stored = deflate ? zlib.deflateRawSync(raw) : raw;
+  for (const { name, data, deflate, ...damage } of entries) {
+    const raw = data === undefined ? null : Buffer.from(data);
+    const stored = damage.compressed ?? (deflate ? zlib.deflateRawSync(raw) : raw);
     const nameBytes = Buffer.from(name);
-    const crc = crc32(raw);
+    const crc = damage.crc ?? crc32(raw);
+    const size = damage.size ?? raw.length;
+    const extra = damage.extra ?? Buffer.alloc(0);
+    const compressed = deflate || damage.compressed;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(deflate ? 8 : 0, 8);
+    local.writeUInt16LE(compressed ? 8 : 0, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(stored.length, 18);
-    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x800, 8);
-    central.writeUInt16LE(deflate ? 8 : 0, 10);
+    central.writeUInt16LE(compressed ? 8 : 0, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(stored.length, 20);
-    central.writeUInt32LE(raw.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt16LE(damage.extraLength ?? extra.length, 30);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, stored);
-    centrals.push(central, nameBytes);
+    centrals.push(central, nameBytes, extra);
     offset += local.length + nameBytes.length + stored.length;
   }
   const directory = Buffer.concat(centrals);
@@ -185,6 +191,47 @@ function zip(entries) {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+const GIB = 1024 * 1024 * 1024;
+
+/** 1 GiB of zeros deflated (about 1 MB) and its CRC-32: a zip bomb's payload. */
+async function gibibyteOfZeros() {
+  const chunk = Buffer.alloc(1024 * 1024);
+  const deflater = zlib.createDeflateRaw({ level: 9 });
+  const parts = [];
+  deflater.on('data', (part) => parts.push(part));
+  const ended = new Promise((resolve) => deflater.on('end', resolve));
+  let crc = 0;
+  for (let index = 0; index < GIB / chunk.length; index++) {
+    deflater.write(chunk);
+    crc = zlib.crc32(chunk, crc);
+  }
+  deflater.end();
+  await ended;
+  return { compressed: Buffer.concat(parts), crc };
+}
+
+/** Zips built to hurt the reader: bombs, a wrong checksum, an extra field past the directory. */
+async function generateHostileZips() {
+  const bomb = await gibibyteOfZeros();
+  const outbox = mastodonOutbox(posts(40, 5));
+  // A zip64 extra field that says 8 bytes follow, in an extra area the directory cuts short.
+  const zip64Header = Buffer.from([0x01, 0x00, 0x08, 0x00]);
+  const write = (name, data) => {
+    const file = path.join(OUT, name);
+    fs.writeFileSync(file, data);
+    return file;
+  };
+  return {
+    bombCompressedBytes: bomb.compressed.length,
+    // Claims its true size: 1 GiB.
+    honestBomb: write('bomb-honest.zip', zip([{ name: 'outbox.json', compressed: bomb.compressed, crc: bomb.crc, size: GIB }])),
+    // Claims 1,000 bytes and inflates to 1 GiB.
+    lyingBomb: write('bomb-lying.zip', zip([{ name: 'outbox.json', compressed: bomb.compressed, crc: bomb.crc, size: 1000 }])),
+    badCrc: write('bad-checksum.zip', zip([{ name: 'outbox.json', data: outbox, deflate: true, crc: (crc32(Buffer.from(outbox)) ^ 1) >>> 0 }])),
+    extraPastDirectory: write('extra-past-directory.zip', zip([{ name: 'outbox.json', data: outbox, deflate: true, size: 0xffffffff, extra: zip64Header, extraLength: 12 }])),
+  };
 }
 
 /** Writes every input; returns their paths. */
@@ -257,7 +304,7 @@ const cspBlocked = new Set();
 
 before(async () => {
   assert.ok(fs.existsSync(path.join(WWW, 'pkg/sincerely_www_bg.wasm')), 'www/pkg is missing: run `cargo xtask dist` first');
-  inputs = generateInputs();
+  inputs = { ...generateInputs(), ...(await generateHostileZips()) };
   const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
   server = http.createServer((request, response) => {
     served.push(request.url);
@@ -413,6 +460,78 @@ test('a zip without posts says what it was looking for', async () => {
   await drop([inputs.emptyZip]);
   const message = await page.evaluate(() => document.getElementById('error').textContent);
   assert.match(message, /photos\.zip could not be read\. this zip holds neither outbox\.json \(Mastodon\) nor data\/tweets\.js \(X\)/);
+});
+
+/** The message the page shows for a dropped file (it must be ours, not "a bug"). */
+async function errorShownFor(file) {
+  await drop([file]);
+  const message = await page.evaluate(() => document.getElementById('error').textContent);
+  assert.doesNotMatch(message, /bug in Sincerely/, message);
+  assert.match(message, /Download the archive again/, message);
+  return message;
+}
+
+test('a zip bomb is refused with a clear message, whatever size it claims', async () => {
+  const megabytes = (inputs.bombCompressedBytes / 1e6).toFixed(2);
+  assert.ok(inputs.bombCompressedBytes < 2e6, `the bomb is small: ${megabytes} MB`);
+  assert.match(await errorShownFor(inputs.honestBomb),
+    /bomb-honest\.zip\/outbox\.json could not be read\. outbox\.json would be 1,024 MiB once unzipped, more than the 256 MiB a posts file can be\./);
+  assert.match(await errorShownFor(inputs.lyingBomb),
+    /bomb-lying\.zip\/outbox\.json could not be read\. outbox\.json is damaged: it inflates to more than the 1,000 bytes the zip says it holds\./);
+});
+
+test('zip.js inflates no more of a bomb than the zip claims (and never more than 256 MiB)', async () => {
+  const results = {};
+  for (const name of ['honestBomb', 'lyingBomb']) {
+    results[name] = await page.evaluate(async (base64) => {
+      const { listZip, readEntry, ZipError } = await import('/zip.js');
+      // Count what the browser's inflater produced, whether zip.js kept it or not.
+      const Inflater = globalThis.DecompressionStream;
+      let produced = 0;
+      globalThis.DecompressionStream = class {
+        constructor(format) {
+          const inner = new Inflater(format);
+          this.writable = inner.writable;
+          this.readable = inner.readable.pipeThrough(new TransformStream({ transform(chunk, controller) { produced += chunk.length; controller.enqueue(chunk); } }));
+        }
+      };
+      const blob = new Blob([Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))]);
+      const [entry] = await listZip(blob);
+      let mostInflated = 0;
+      const started = performance.now();
+      try {
+        const bytes = await readEntry(blob, entry, (done) => { mostInflated = Math.max(mostInflated, done); });
+        return { read: bytes.length, produced };
+      } catch (error) {
+        await new Promise((resolve) => setTimeout(resolve, 100)); // let a cancelled inflater finish
+        return { zipError: error instanceof ZipError, message: error.message, mostInflated, produced, claimed: entry.size, ms: Math.round(performance.now() - started) };
+      } finally {
+        globalThis.DecompressionStream = Inflater;
+      }
+    }, fs.readFileSync(inputs[name]).toString('base64'));
+  }
+  console.log(`  zip bombs of ${inputs.bombCompressedBytes.toLocaleString('en')} bytes (1 GiB inflated): ` +
+    `claiming 1 GiB refused in ${results.honestBomb.ms} ms, the browser inflating ${results.honestBomb.produced} bytes; ` +
+    `claiming 1,000 bytes refused in ${results.lyingBomb.ms} ms, the browser inflating ${results.lyingBomb.produced.toLocaleString('en')} bytes`);
+  for (const [name, result] of Object.entries(results)) {
+    assert.equal(result.read, undefined, `${name} was read whole (${result.read} bytes)`);
+    assert.ok(result.zipError, `${name}: ${result.message}`);
+    assert.ok(result.mostInflated <= Math.min(result.claimed, 256 * 1024 * 1024), `${name}: kept ${result.mostInflated} bytes of a claimed ${result.claimed}`);
+    // Memory: the browser inflated a few pieces, not the gigabyte.
+    assert.ok(result.produced <= 64 * 1024 * 1024, `${name}: the browser inflated ${result.produced} bytes`);
+  }
+  assert.equal(results.honestBomb.mostInflated, 0, 'a claim over the limit is refused before inflating');
+});
+
+test('a zip whose checksum does not match its bytes is refused', async () => {
+  assert.match(await errorShownFor(inputs.badCrc),
+    /bad-checksum\.zip\/outbox\.json could not be read\. outbox\.json is damaged: its bytes do not match the checksum the zip gives for them\./);
+  assert.ok(await page.evaluate(() => document.getElementById('report').hidden));
+});
+
+test('an extra field running past the zip directory is a damaged zip, not a bug', async () => {
+  assert.match(await errorShownFor(inputs.extraPastDirectory),
+    /extra-past-directory\.zip could not be read\. zip directory entry 1 is damaged: its name, extra fields or comment run past the end of the directory\./);
 });
 
 test('a 50,000-post archive finishes in time while the page keeps answering', async () => {
