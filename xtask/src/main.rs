@@ -34,11 +34,11 @@ fn main() -> ExitCode {
         Some("dist") => setup::run().and_then(|_| dist::run()),
         Some("test") => test(&args[1..]),
         Some("fuzz") => setup::fuzz_tools().and_then(|_| fuzz::run(&args[1..])),
-        Some("run") => run(),
+        Some("run") => run(args.iter().any(|a| a == "--check")),
         Some("bench") => bench(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask setup | codegen [--check] | dist | test [--quick] | fuzz [TARGET…] [--seconds N] | run | bench [--trials N] [--no-criterion]"
+                "usage: cargo xtask setup | codegen [--check] | dist | test [--quick] | fuzz [TARGET…] [--seconds N] | run [--check] | bench [--trials N] [--no-criterion]"
             );
             return ExitCode::from(2);
         }
@@ -108,6 +108,11 @@ fn test(args: &[String]) -> util::Result {
         "web-ext lint (Firefox build)",
         &["node", "tests/e2e/lint.mjs"],
     )?;
+    // The README's first command, headless: a new user's first run must not fail.
+    step(
+        "demo pages (cargo xtask run --check)",
+        &["node", "tests/e2e/demo.mjs", "--check"],
+    )?;
     step(
         "end-to-end: Chromium and Firefox",
         // No test may hang the run: one that stalls fails after 10 minutes.
@@ -151,9 +156,18 @@ fn wasm_tests() -> util::Result {
         .ok_or_else(|| "wasm tests failed".to_string())
 }
 
-fn run() -> util::Result {
+/// The main job: every demo page before and after, into target/demo/index.html. With
+/// `--check`, headless and without screenshots: it fails when a demo page does (a step
+/// of `cargo xtask test`, so the run command itself is tested).
+fn run(check: bool) -> util::Result {
     setup::run()?;
     dist::run()?;
+    if check {
+        return util::step(
+            "demo pages (cargo xtask run --check)",
+            &["node", "tests/e2e/demo.mjs", "--check"],
+        );
+    }
     util::step("demo", &["node", "tests/e2e/demo.mjs"])
 }
 
