@@ -1,7 +1,9 @@
 /*
  * sincerelyBadge: the conversation-quality badge, drawn next to a profile's name.
  *
- *   <sincerely-badge>  host element, inserted after the header's first child
+ *   <span data-sincerely-badge>  host element, inserted after the header's first child;
+ *     a built-in element, which no page can define as a custom element of its own (a
+ *     page that claimed a name of ours first took its shadow root and turned us off)
  *     #shadow-root (closed)   page CSS and page scripts can neither restyle nor read it
  *       <button>   label · score · confidence; Enter, Space or a click opens the panel
  *       <div role="dialog">   the four bars and the top reasons; Escape closes it
@@ -13,7 +15,7 @@
 
 var sincerelyBadge = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const TAG = 'sincerely-badge';
+  const ATTRIBUTE = 'data-sincerely-badge';
 
   // Strings come from _locales when they exist there; English otherwise.
   const ENGLISH = {
@@ -95,7 +97,8 @@ var sincerelyBadge = (() => {
 
   /** One badge per header; `show` replaces its content, `remove` takes it away. */
   function create(header) {
-    const host = document.createElement(TAG);
+    const host = document.createElement('span');
+    host.setAttribute(ATTRIBUTE, '');
     const shadow = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = STYLE;
@@ -159,5 +162,5 @@ var sincerelyBadge = (() => {
     return { host, show, remove: () => host.remove(), get connected() { return host.isConnected; } };
   }
 
-  return { create, TAG };
+  return { create, ATTRIBUTE };
 })();

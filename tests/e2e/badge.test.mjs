@@ -69,7 +69,7 @@ async function badgeOn(page, what = 'the badge') {
 /** Click opens the panel, Escape closes it, Enter on the focused button opens it again. */
 async function operate(page) {
   const expanded = async () => (await readBadges(page))[0].button.attributes['aria-expanded'];
-  await page.click('sincerely-badge');
+  await page.click('[data-sincerely-badge]');
   await waitFor(async () => (await expanded()) === 'true', 'the panel to open on click');
   await page.raw.keyboard.press('Escape');
   await waitFor(async () => (await expanded()) === 'false', 'the panel to close on Escape');
@@ -109,7 +109,7 @@ for (const browserName of ['chromium', 'firefox']) {
 
         // The page's own scripts cannot reach into it.
         const fromPage = await page.evaluate(() => {
-          const host = document.querySelector('sincerely-badge');
+          const host = document.querySelector('[data-sincerely-badge]');
           return { shadowRoot: host.shadowRoot, text: host.textContent };
         });
         assert.equal(fromPage.shadowRoot, null);
@@ -127,7 +127,7 @@ for (const browserName of ['chromium', 'firefox']) {
 async function navigateAway(page, kase) {
   const expectedNext = expectedBadge(kase, kase.navigate.posts);
   await page.evaluate(() => {
-    window.__oldBadge = document.querySelector('sincerely-badge');
+    window.__oldBadge = document.querySelector('[data-sincerely-badge]');
     window.__oldBadgeFrames = 0;
     let frames = 0;
     const tick = () =>
@@ -176,7 +176,7 @@ describe('chromium: pages, direction, memory across pages', () => {
     const badge = await badgeOn(page);
     assert.equal(badge.host.dir, 'rtl');
     assertShows(badge, expectedBadge(base));
-    const direction = await page.evaluate(() => getComputedStyle(document.querySelector('sincerely-badge')).direction);
+    const direction = await page.evaluate(() => getComputedStyle(document.querySelector('[data-sincerely-badge]')).direction);
     assert.equal(direction, 'rtl');
     await page.close();
   });
@@ -184,7 +184,7 @@ describe('chromium: pages, direction, memory across pages', () => {
   test("a page's CSS, even !important, cannot hide, move or recolour the badge", async () => {
     const base = loadCases().find((c) => c.id === 'x/profile-conversational');
     const hostile = `<style>
-      sincerely-badge { display: none !important; visibility: hidden !important; opacity: 0 !important;
+      [data-sincerely-badge] { display: none !important; visibility: hidden !important; opacity: 0 !important;
         position: fixed !important; left: -9999px !important; top: -9999px !important;
         transform: translate(-9999px, -9999px) !important; clip-path: inset(50%) !important;
         --bg: transparent !important; --fg: transparent !important; --line: transparent !important; }
@@ -195,7 +195,7 @@ describe('chromium: pages, direction, memory across pages', () => {
     const { page } = await runCase(browser, kase, { keepPage: true });
     assertShows(await badgeOn(page), expectedBadge(base));
     const seen = await page.evaluate(() => {
-      const host = document.querySelector('sincerely-badge');
+      const host = document.querySelector('[data-sincerely-badge]');
       const style = getComputedStyle(host);
       const box = host.getBoundingClientRect();
       return {
@@ -212,6 +212,28 @@ describe('chromium: pages, direction, memory across pages', () => {
     assert.ok(seen.box.width > 20 && seen.box.height > 10 && seen.box.left >= 0 && seen.box.top >= 0
       && seen.box.left + seen.box.width <= seen.viewport.width, `on screen: ${JSON.stringify(seen)}`);
     assert.ok(!['', 'transparent'].includes(seen.bg) && !['', 'transparent'].includes(seen.fg), `its own colours: ${seen.bg} / ${seen.fg}`);
+    await operate(page);
+    await page.close();
+  });
+
+  test('a page that defines our old element name first cannot refuse or break the badge', async () => {
+    // The page's own script (a fixture served without CSP, so its inline script runs)
+    // claims the name: its constructor takes the shadow root, its callback hides the host.
+    const base = loadCases().find((c) => c.id === 'x/profile-conversational');
+    const claim = `<script>
+      customElements.define('sincerely-badge', class extends HTMLElement {
+        constructor() { super(); this.attachShadow({ mode: 'open' }).textContent = 'taken'; }
+        connectedCallback() { this.style.setProperty('display', 'none', 'important'); }
+      });
+      document.documentElement.dataset.claimed = String(!!customElements.get('sincerely-badge'));
+    </script></head>`;
+    const html = base.html.toString().replace('</head>', claim);
+    const kase = { ...base, id: 'x/profile-conversational-claimed-name', html };
+    const { page, tokens } = await runCase(browser, kase, { csp: null, keepPage: true });
+    assert.equal(tokens, '', 'Sincerely is still on in this tab');
+    // Read from the DOM: the test's evaluate may run in a world of its own.
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.claimed), 'true', 'the page did claim the name');
+    assertShows(await badgeOn(page), expectedBadge(base));
     await operate(page);
     await page.close();
   });

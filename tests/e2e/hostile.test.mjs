@@ -361,7 +361,7 @@ test('a page that removes and re-adds our badge in a loop: no fight, the badge s
         const counts = { moved: 0, missing: 0, most: 0 };
         const until = performance.now() + 2000;
         const timer = setInterval(() => {
-          const hosts = document.querySelectorAll('sincerely-badge');
+          const hosts = document.querySelectorAll('[data-sincerely-badge]');
           counts.most = Math.max(counts.most, hosts.length);
           const host = hosts[0];
           if (!host) counts.missing++;

@@ -48,7 +48,7 @@ function fromBidi(remote) {
 
 async function readBadgesFirefox(browser, page) {
   const answer = await browser.connection.send('script.evaluate', {
-    expression: "[...document.querySelectorAll('sincerely-badge')]",
+    expression: "[...document.querySelectorAll('[data-sincerely-badge]')]",
     target: { context: page.mainFrame()._id },
     awaitPromise: false,
     resultOwnership: 'none',
@@ -58,7 +58,7 @@ async function readBadgesFirefox(browser, page) {
 }
 
 /**
- * Every <sincerely-badge> on the page: its host's attributes, its shadow root's type, the
+ * Every badge (`span[data-sincerely-badge]`) on the page: its host's attributes, its shadow root's type, the
  * button's text and attributes, the panel's text and whether it is hidden. `page` is a
  * page of tests/e2e/browsers.mjs.
  */
@@ -70,7 +70,7 @@ export async function readBadges(page) {
     const { root } = await client.send('DOM.getDocument', { depth: -1, pierce: true });
     const badges = [];
     walk(root, (node) => {
-      if (node.localName === 'sincerely-badge') badges.push(badgeOf(node));
+      if (node.attributes?.includes('data-sincerely-badge')) badges.push(badgeOf(node));
     });
     return badges;
   } finally {

@@ -33,7 +33,7 @@ const tabState = () =>
     likesVisible: [...document.querySelectorAll('[data-testid=like] [data-testid=app-text-transition-container]')].filter((e) =>
       e.checkVisibility({ visibilityProperty: true, opacityProperty: true }),
     ).length,
-    badge: !!document.querySelector('sincerely-badge'),
+    badge: !!document.querySelector('[data-sincerely-badge]'),
   }));
 
 async function tabReaches(what, predicate) {
