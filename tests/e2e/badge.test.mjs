@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { disableAddedHosts, enableAddedHosts, launch } from './browsers.mjs';
-import { loadCases, ROOT, sleep, waitFor } from './harness.mjs';
+import { loadCases, ROOT, runsIn, sleep, waitFor } from './harness.mjs';
 import { runCase } from './cases.mjs';
 import { readBadges } from './pierce.mjs';
 
@@ -82,7 +82,7 @@ async function operate(page) {
 const badgeCases = loadCases().filter((kase) => kase.badge);
 
 for (const browserName of ['chromium', 'firefox']) {
-  const cases = badgeCases.filter((kase) => (kase.browsers ?? ['chromium']).includes(browserName));
+  const cases = badgeCases.filter((kase) => runsIn(kase, browserName));
   describe(`${browserName}: the badge matches the engine`, () => {
     let browser;
     before(async () => {

@@ -206,6 +206,9 @@ function originsOf(settings) {
  * permissions.request from a click in one of its pages, the settings name the host, and
  * the worker registers the content scripts there. Resolves once they are registered.
  */
+/** Whether a case's settings add hosts (a Mastodon instance, a generic-mode site) to switch on. */
+export const addsHosts = (settings) => !!(settings?.mastodonHosts?.length || settings?.genericHosts?.length);
+
 export async function enableAddedHosts(browser, settings) {
   const origins = originsOf(settings);
   await browser.grantInBrowserUi(origins);

@@ -9,8 +9,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { disableAddedHosts, enableAddedHosts, launch } from './browsers.mjs';
-import { loadCases, ROOT, sleep } from './harness.mjs';
+import { addsHosts, disableAddedHosts, enableAddedHosts, launch } from './browsers.mjs';
+import { loadCases, ROOT, runsIn, sleep } from './harness.mjs';
 import { runCase } from './cases.mjs';
 
 const OUT = path.join(ROOT, 'target/demo');
@@ -38,7 +38,7 @@ const wwwUrl = `http://127.0.0.1:${server.address().port}/`;
 const browser = await launch('chromium');
 browser.router.passPrefix = wwwUrl;
 // The pages Chromium runs, as the fixture suite picks them; a page not built yet is left out.
-const cases = loadCases().filter((kase) => (kase.browsers ?? ['chromium']).includes('chromium') && !kase.pending);
+const cases = loadCases().filter((kase) => runsIn(kase, 'chromium') && !kase.pending);
 console.log(`www/ at ${wwwUrl}${check ? '' : `\nscreenshots in ${path.relative(ROOT, OUT)}/`}\n`);
 console.log('page'.padEnd(34), 'hidden', ' engine', ' visible numbers left');
 const rows = [];
@@ -58,7 +58,7 @@ for (const kase of cases) {
     }
     // A Mastodon instance or a generic-mode host is switched on as the popup does it: on a
     // fresh profile Sincerely does not run there (it once timed out waiting here).
-    const added = !!(kase.settings?.mastodonHosts?.length || kase.settings?.genericHosts?.length);
+    const added = addsHosts(kase.settings);
     if (kase.settings) await enableAddedHosts(browser, kase.settings);
     try {
       const result = await runCase(browser, kase, { keepPage: true });

@@ -4,8 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { disableAddedHosts, enableAddedHosts, launch } from './browsers.mjs';
-import { DIST, loadCases, waitFor } from './harness.mjs';
+import { addsHosts, disableAddedHosts, enableAddedHosts, launch } from './browsers.mjs';
+import { DIST, loadCases, runsIn, waitFor } from './harness.mjs';
 import { runCase } from './cases.mjs';
 import { visibleCounts } from './probe.mjs';
 
@@ -45,7 +45,7 @@ export function wasmAllowed(csp) {
 export function defineFixtureSuite(browserName) {
   // SINCERELY_CASES=reddit/ runs only the cases whose id starts with it (while working on one site).
   const only = process.env.SINCERELY_CASES ?? '';
-  const cases = loadCases().filter((kase) => (kase.browsers ?? ['chromium']).includes(browserName) && kase.id.startsWith(only));
+  const cases = loadCases().filter((kase) => runsIn(kase, browserName) && kase.id.startsWith(only));
   describe(`${browserName}: every fixture`, () => {
     let browser;
     const probeSaw = [];
@@ -66,7 +66,7 @@ export function defineFixtureSuite(browserName) {
         // A case whose feature is not built yet says so and is skipped, never passed.
         test(`${kase.id} (${label})`, { skip: kase.pending ?? false }, async (t) => {
           // A Mastodon instance or a generic-mode host: switched on as the popup does it.
-          const addedHosts = !!(kase.settings?.mastodonHosts?.length || kase.settings?.genericHosts?.length);
+          const addedHosts = addsHosts(kase.settings);
           if (kase.settings) {
             await enableAddedHosts(browser, kase.settings);
             t.after(() => disableAddedHosts(browser, kase.settings));

@@ -17,6 +17,9 @@ export const DIST = (browser) => path.join(ROOT, 'dist', browser);
 const CSP = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/e2e/csp.json'), 'utf8')).policies;
 
 /** Every case under tests/fixtures, with its page loaded. */
+/** Whether `kase` runs in `browserName` (a case names its browsers; Chromium alone by default). */
+export const runsIn = (kase, browserName) => (kase.browsers ?? ['chromium']).includes(browserName);
+
 export function loadCases() {
   const cases = [];
   const base = path.join(ROOT, 'tests/fixtures');

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { disableAddedHosts, enableAddedHosts, launch } from './browsers.mjs';
-import { DIST, loadCases, sleep, waitFor } from './harness.mjs';
+import { DIST, loadCases, runsIn, sleep, waitFor } from './harness.mjs';
 
 /** Anything with these schemes would leave the browser (or reach a local server). */
 const NETWORK = /^(https?|wss?|ftp):/i;
@@ -224,7 +224,7 @@ test('the recorder hears each kind of extension context, and their CSP refuses t
 });
 
 test('no extension context makes a network request during a run over every fixture', async () => {
-  const cases = loadCases().filter((kase) => (kase.browsers ?? ['chromium']).includes('chromium'));
+  const cases = loadCases().filter((kase) => runsIn(kase, 'chromium'));
   for (const kase of cases) {
     // A Mastodon instance or a generic-mode host: switched on as the popup does it.
     if (kase.settings) await enableAddedHosts(browser, kase.settings);
