@@ -222,6 +222,10 @@ function syncRegistrations() {
   return registrationSync;
 }
 
+// The origins the manifest's own content scripts run on (mastodon.social among them): a
+// second registration there would run every script twice.
+const BUILT_IN = new Set((api.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []));
+
 /** The match patterns of the hosts in `hosts` that the user granted, scheme by scheme. */
 async function grantedMatches(hosts) {
   const matches = [];
@@ -229,6 +233,7 @@ async function grantedMatches(hosts) {
     if (typeof host !== 'string' || !/^[a-z0-9.-]+$/.test(host)) continue;
     // The popup asks for https (Mastodon) or both schemes; a manifest entry may cover one.
     for (const origin of [`https://${host}/*`, `http://${host}/*`]) {
+      if (BUILT_IN.has(origin)) continue;
       if (!matches.includes(origin) && (await api.permissions.contains({ origins: [origin] }))) matches.push(origin);
     }
   }

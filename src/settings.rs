@@ -285,6 +285,11 @@ impl Settings {
             }
             *list = kept;
         }
+        // An instance that is now built in (mastodon.social) needs no entry of its own: the
+        // manifest runs Sincerely there, and the popup would offer to "enable" it again.
+        settings
+            .mastodon_hosts
+            .retain(|host| crate::sites::for_host(host).is_none());
         settings.version = SETTINGS_VERSION;
         (settings, warnings)
     }

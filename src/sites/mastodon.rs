@@ -21,9 +21,11 @@
 //!   `.column-link__badge` hold the unread and follow-request counts;
 //! - the document title is prefixed with the unread count ("(3) Home").
 //!
-//! Mastodon runs on thousands of hosts, so `hosts` and `matches` are empty: the user enables
-//! an instance from the popup (optional host permission, dynamic registration) and the
-//! engine finds these rules through `Settings::mastodon_hosts`.
+//! Mastodon runs on thousands of hosts. The largest, mastodon.social, is built in like any
+//! other site (its host permission and content scripts in the manifest), so Sincerely works
+//! there out of the box. Every other instance the user enables from the popup (optional
+//! host permission, dynamic registration) and the engine finds these rules through
+//! `Settings::mastodon_hosts`; `detect` is how the popup knows an instance by its markup.
 
 use super::{HideStyle::Keep, HideStyle::Remove, MetricRule, ProfileRules, SiteRules};
 use crate::recognize::MetricKind::*;
@@ -31,8 +33,8 @@ use crate::recognize::MetricKind::*;
 pub const RULES: SiteRules = SiteRules {
     id: "mastodon",
     name: "Mastodon",
-    hosts: &[],
-    matches: &[],
+    hosts: &["mastodon.social"],
+    matches: &["https://mastodon.social/*"],
     // The web app's root and its initial state, rendered by every instance
     // (app/views/shared/_web_app.html.haml: `.app-holder#mastodon{ data: { props } }`;
     // app/helpers/application_helper.rb `render_initial_state`:

@@ -995,8 +995,13 @@ fn build(state: &State) -> Vec<Element> {
         };
         append(&general, &[&switch("pause", &label, paused, disabled)]);
         // A Mastodon instance (known by its markup, or enabled before): its rules, with
-        // the user's permission for that host.
-        if let Some(host) = &state.tab_host {
+        // the user's permission for that host. A built-in one (mastodon.social) is on
+        // already, like any supported site.
+        if let Some(host) = state
+            .tab_host
+            .as_ref()
+            .filter(|h| sites::for_host(h).is_none())
+        {
             let enabled = settings
                 .mastodon_hosts
                 .iter()

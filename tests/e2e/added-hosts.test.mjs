@@ -11,12 +11,15 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './browsers.mjs';
+import { enableAddedHosts, launch } from './browsers.mjs';
 import { loadCases, probeSource, tempProfile, waitFor } from './harness.mjs';
 import { openRealPopup } from './popup-hosts.mjs';
 
-const mastodon = loadCases().find((c) => c.id === 'mastodon/home-timeline');
-const INSTANCE = 'https://mastodon.social/*';
+// mastodon.social is built in (see the last tests): the instance a user adds is another
+// one, serving the same markup.
+const builtInMastodon = loadCases().find((c) => c.id === 'mastodon/home-timeline');
+const mastodon = { ...builtInMastodon, url: builtInMastodon.url.replace('https://mastodon.social/', 'https://mastodon.online/') };
+const INSTANCE = 'https://mastodon.online/*';
 
 let profileDir;
 let browser;
@@ -61,10 +64,10 @@ test('Mastodon: the popup recognises an instance by its markup and enables Since
 
   await browser.grantInBrowserUi([INSTANCE]);
   const popup = await openRealPopup(browser, mastodon.url);
-  assert.equal(await popup.text('label[for=mastodon]'), 'Enable Sincerely on mastodon.social (Mastodon)');
+  assert.equal(await popup.text('label[for=mastodon]'), 'Enable Sincerely on mastodon.online (Mastodon)');
   assert.equal(await popup.evaluate(() => document.getElementById('mastodon').checked), false);
   assert.equal(await popup.evaluate(() => !!document.getElementById('generic')), false, 'no generic switch on a recognised instance');
-  assert.equal(await popup.text('label[for=pause]'), 'Pause on mastodon.social');
+  assert.equal(await popup.text('label[for=pause]'), 'Pause on mastodon.online');
 
   await popup.click('label[for=mastodon]');
   // The worker registers the scripts and reloads the tab; the reloaded page is Sincerely's.
@@ -77,7 +80,7 @@ test('Mastodon: the popup recognises an instance by its markup and enables Since
   assert.deepEqual(state.leaks, [], 'no number visible in any frame of the reloaded tab');
   assert.deepEqual(state.leaksNow, []);
   assert.equal(await granted(INSTANCE), true);
-  assert.deepEqual((await stored()).mastodonHosts, ['mastodon.social']);
+  assert.deepEqual((await stored()).mastodonHosts, ['mastodon.online']);
   const scripts = await registered();
   assert.deepEqual(
     scripts.map((s) => [s.id, s.matches, s.css, s.runAt]),
@@ -193,4 +196,41 @@ test('a site Sincerely has rules for offers neither switch', async () => {
   assert.equal(await popup.evaluate(() => !!document.getElementById('mastodon') || !!document.getElementById('generic')), false);
   await popup.close();
   await tab.close();
+});
+
+test('mastodon.social works out of the box: numbers hidden, no switch to find, nothing registered', async () => {
+  const tab = await openTab(builtInMastodon);
+  const state = await waitFor(async () => {
+    const now = await tabState(tab);
+    return now.hidden === String(builtInMastodon.expectHidden) && now;
+  }, 'Sincerely on mastodon.social without any setting');
+  assert.deepEqual(state.leaks, [], 'no number visible in any frame');
+  assert.equal(state.title, builtInMastodon.expectTitle);
+  assert.equal(state.engine, 'in-page', "mastodon.social's CSP allows wasm: the manifest's in-page entry");
+  const popup = await openRealPopup(browser, builtInMastodon.url);
+  assert.equal(await popup.evaluate(() => !!document.getElementById('mastodon') || !!document.getElementById('generic')), false);
+  assert.equal(await popup.text('label[for=pause]'), 'Pause on mastodon.social');
+  await popup.close();
+  await tab.close();
+});
+
+test('mastodon.social enabled by hand in an older version: no second registration, and the options page does not list it', async () => {
+  await enableAddedHosts(browser, { mastodonHosts: ['mastodon.online'] });
+  const setHosts = (hosts) =>
+    browser.worker().evaluate(async (mastodonHosts) => {
+      const { settings } = await chrome.storage.sync.get('settings');
+      await chrome.storage.sync.set({ settings: { ...settings, mastodonHosts } });
+    }, hosts);
+  // Only mastodon.social left in the list: the manifest runs Sincerely there, so nothing
+  // stays registered (before, a second registration ran every script twice).
+  await setHosts(['mastodon.social']);
+  await waitFor(async () => (await registered()).length === 0, 'no registration for a built-in instance');
+  await setHosts(['mastodon.social', 'mastodon.online']);
+  await waitFor(async () => (await registered()).length === 1, 'the added instance registered again');
+  assert.deepEqual((await registered()).map((s) => [s.id, s.matches]), [['sincerely-mastodon', [INSTANCE]]]);
+  const options = await browser.extensionPage('options.html');
+  await waitFor(() => options.evaluate(() => !!document.getElementById('unmastodon-0')), 'the added instances listed');
+  assert.equal(await options.evaluate(() => document.querySelectorAll('[id^=unmastodon-]').length), 1, 'only mastodon.online is listed as added');
+  assert.match(await options.evaluate(() => document.getElementById('unmastodon-0').closest('.row').textContent), /mastodon\.online/);
+  await options.close();
 });

@@ -4,7 +4,7 @@
 // Chromium with the built extension, and for each demo page saves a screenshot without
 // Sincerely (before) and with it (after) into target/demo/, printing what was hidden.
 // It writes target/demo/index.html, every page before and after side by side, and the
-// popup. With a display ($DISPLAY) the browser stays open on the demo index to browse.
+// popup, and the store-size screenshots in target/demo/store/. With a display ($DISPLAY) the browser stays open on the demo index to browse.
 
 import fs from 'node:fs';
 import http from 'node:http';
@@ -15,6 +15,10 @@ import { runCase } from './cases.mjs';
 
 const OUT = path.join(ROOT, 'target/demo');
 fs.mkdirSync(OUT, { recursive: true });
+// Store-size screenshots (the Chrome Web Store takes 1280×800; addons.mozilla.org any size):
+// a profile with its badge, a feed, a video page and Hacker News, after Sincerely.
+const STORE = { dir: path.join(OUT, 'store'), width: 1280, height: 800 };
+const STORE_PAGES = ['x/profile-conversational', 'bluesky/profile-stephenking', 'youtube/watch', 'hackernews/front-page'];
 const headed = !!process.env.DISPLAY && !process.env.CI;
 // --check (`cargo xtask run --check`, a step of `cargo xtask test`): every demo page, no
 // screenshots, headless; fails when one does.
@@ -63,6 +67,7 @@ for (const kase of cases) {
     try {
       const result = await runCase(browser, kase, { keepPage: true });
       if (!check) await result.page.screenshot(path.join(OUT, `${name}-after.png`));
+      if (!check && STORE_PAGES.includes(kase.id)) await storeScreenshot(result.page, name);
       await result.page.close();
       console.log(kase.id.padEnd(34), String(result.hidden).padStart(6), String(result.engine).padStart(8), ` ${result.leaksAtEnd.length}`);
       rows.push({ kase, name, result, added });
@@ -102,6 +107,18 @@ if (headed && !check) {
 }
 server.close();
 
+/** target/demo/store/<page>.png at the store's size, checked from the PNG's own header. */
+async function storeScreenshot(page, name) {
+  fs.mkdirSync(STORE.dir, { recursive: true });
+  await page.raw.setViewportSize({ width: STORE.width, height: STORE.height });
+  await sleep(300);
+  const file = path.join(STORE.dir, `${name}.png`);
+  await page.screenshot(file);
+  const png = fs.readFileSync(file);
+  const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  if (width !== STORE.width || height !== STORE.height) throw new Error(`${file}: ${width}×${height}, not ${STORE.width}×${STORE.height}`);
+}
+
 /** target/demo/index.html: every page before and after, side by side, and the popup. */
 function writeIndex(rows) {
   const escape = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -116,7 +133,10 @@ function writeIndex(rows) {
 <h1>Sincerely on every demo page</h1>
 <p>${escape(rows.length)} pages, each before (no extension) and after. Badge pages show the badge in the after column.</p>
 <section><h2>The popup</h2><img src="popup.png" alt="" style="width:auto"></section>
+<section><h2>Store screenshots (${STORE.width}×${STORE.height})</h2><div class="pair">${STORE_PAGES.map((id) => `<figure><img src="store/${escape(id.replace('/', '-'))}.png" alt=""><figcaption>${escape(id)}</figcaption></figure>`).join('')}</div></section>
 ${rows.map(row).join('\n')}
 `;
   fs.writeFileSync(path.join(OUT, 'index.html'), html);
+  const missing = STORE_PAGES.filter((id) => !fs.existsSync(path.join(STORE.dir, `${id.replace('/', '-')}.png`)));
+  if (missing.length) failures.push(`store screenshots missing: ${missing.join(', ')}`);
 }

@@ -92,7 +92,7 @@ test('an update over version 1 settings: migrated with every choice kept, pages 
     enabled: true,
     metrics: { likes: 'show', views: 'hover' },
     pausedHosts: ['https://Bsky.App/profile/someone'],
-    mastodonHosts: ['https://Mastodon.Social:443/'],
+    mastodonHosts: ['https://Mastodon.Online:443/'],
     badge: false,
     memory: false,
   };
@@ -106,7 +106,7 @@ test('an update over version 1 settings: migrated with every choice kept, pages 
     metrics: { likes: 'show', views: 'hover' },
     badge: false,
     memory: false,
-    mastodonHosts: ['mastodon.social'],
+    mastodonHosts: ['mastodon.online'],
     genericHosts: [],
   });
   assert.equal(note.from, 1);

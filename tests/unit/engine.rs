@@ -382,17 +382,33 @@ fn reddit_plans_its_shadow_roots_and_counts_only_hidden_kinds() {
 }
 
 #[test]
+fn mastodon_social_has_the_mastodon_rules_out_of_the_box() {
+    let engine = Engine::new(Settings::default());
+    let plan = engine.page_plan("https://mastodon.social/@ana/with_replies");
+    assert!(plan.active);
+    assert_eq!(plan.site.as_deref(), Some("mastodon"));
+    assert!(plan.metrics.contains(".icon-button__counter"));
+    assert!(plan.profile.is_some());
+    // Its memory keys name the instance, as when it was an added one: what was
+    // remembered there before it was built in is found again.
+    assert_eq!(
+        plan.profile.unwrap().key,
+        "profile:mastodon:mastodon.social/ana"
+    );
+}
+
+#[test]
 fn a_mastodon_instance_gets_the_mastodon_rules_only_once_enabled() {
-    let plan = Engine::new(Settings::default()).page_plan("https://mastodon.social/home");
+    let plan = Engine::new(Settings::default()).page_plan("https://mastodon.online/home");
     assert_eq!(plan.reason.as_deref(), Some("no-rules"));
     let settings = Settings {
-        mastodon_hosts: vec!["Mastodon.Social".into()],
+        mastodon_hosts: vec!["Mastodon.Online".into()],
         // Listed in both: the site's rules win over the recognizer alone.
-        generic_hosts: vec!["mastodon.social".into()],
+        generic_hosts: vec!["mastodon.online".into()],
         ..Settings::default()
     };
     let engine = Engine::new(settings.clone());
-    let plan = engine.page_plan("https://mastodon.social/@ana/with_replies");
+    let plan = engine.page_plan("https://mastodon.online/@ana/with_replies");
     assert!(plan.active);
     assert_eq!(plan.site.as_deref(), Some("mastodon"));
     assert!(!plan.generic);
@@ -408,8 +424,21 @@ fn a_mastodon_instance_gets_the_mastodon_rules_only_once_enabled() {
     // The per-site switch covers every instance.
     let mut settings = settings;
     settings.sites.insert("mastodon".into(), false);
-    let plan = Engine::new(settings).page_plan("https://mastodon.social/home");
-    assert_eq!(plan.reason.as_deref(), Some("site-off"));
+    let engine = Engine::new(settings);
+    assert_eq!(
+        engine
+            .page_plan("https://mastodon.online/home")
+            .reason
+            .as_deref(),
+        Some("site-off")
+    );
+    assert_eq!(
+        engine
+            .page_plan("https://mastodon.social/home")
+            .reason
+            .as_deref(),
+        Some("site-off")
+    );
 }
 
 #[test]

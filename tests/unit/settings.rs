@@ -75,17 +75,29 @@ fn version_1_hosts_are_migrated_to_bare_host_names() {
 fn stored_hosts_in_capitals_are_read_in_lower_case_once() {
     let (settings, warnings) = Settings::from_json_value(&json!({
         "version": 2,
-        "mastodonHosts": ["mastodon.sAcial", "Mastodon.Social", "mastodon.social"],
+        "mastodonHosts": ["mastodon.sAcial", "Mastodon.Online", "mastodon.online"],
         "genericHosts": ["Example.ORG"]
     }));
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(
         settings.mastodon_hosts,
-        ["mastodon.sacial", "mastodon.social"]
+        ["mastodon.sacial", "mastodon.online"]
     );
     assert_eq!(settings.generic_hosts, ["example.org"]);
     let stored = serde_json::to_value(&settings).unwrap();
     assert_eq!(Settings::from_json_value(&stored), (settings, Vec::new()));
+}
+
+// mastodon.social is built in now: a user who enabled it before keeps Sincerely there
+// through the manifest, and the popup no longer lists it as an instance of their own.
+#[test]
+fn a_built_in_instance_leaves_the_added_ones() {
+    let (settings, warnings) = Settings::from_json_value(&json!({
+        "version": 2,
+        "mastodonHosts": ["Mastodon.Social", "fosstodon.org"]
+    }));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(settings.mastodon_hosts, ["fosstodon.org"]);
 }
 
 #[test]

@@ -25,18 +25,11 @@ fn ids_are_unique_and_every_site_has_hooks() {
     assert_eq!(ids.len(), all().len());
     for site in all() {
         assert!(!site.metrics.is_empty(), "{} has no metric rules", site.id);
-        // Mastodon runs on any host: the user enables an instance from the popup, which
-        // registers the content script for that host at run time, so it alone has no
-        // static hosts or match patterns.
-        if site.id == "mastodon" {
-            assert!(site.hosts.is_empty() && site.matches.is_empty());
-        } else {
-            assert!(
-                !site.matches.is_empty(),
-                "{} has no match patterns",
-                site.id
-            );
-        }
+        assert!(
+            !site.matches.is_empty(),
+            "{} has no match patterns",
+            site.id
+        );
         for pattern in site.matches {
             assert!(
                 pattern.starts_with("https://") && pattern.ends_with("/*"),
@@ -64,6 +57,7 @@ fn every_site_is_found_by_its_hosts() {
         ("old.reddit.com", "old-reddit"),
         ("news.ycombinator.com", "hackernews"),
         ("github.com", "github"),
+        ("mastodon.social", "mastodon"),
     ];
     for (host, id) in expected {
         assert_eq!(for_host(host).map(|s| s.id), Some(id), "{host}");
@@ -74,8 +68,8 @@ fn every_site_is_found_by_its_hosts() {
             assert_eq!(for_host(host).map(|s| s.id), Some(site.id), "{host}");
         }
     }
-    // Mastodon is found only through the instances the user enabled (see the engine).
-    assert!(for_host("mastodon.social").is_none());
+    // Other Mastodon instances are found only once the user enabled them (see the engine).
+    assert!(for_host("fosstodon.org").is_none());
     assert!(for_host("ycombinator.com").is_none());
     assert!(for_host("notgithub.com").is_none());
 }
@@ -116,15 +110,7 @@ fn every_site_with_a_profile_page_can_place_the_badge() {
 }
 
 #[test]
-fn sites_without_hosts_are_detected_by_markup_and_only_they() {
-    for site in all() {
-        assert_eq!(
-            site.hosts.is_empty(),
-            !site.detect.is_empty(),
-            "{}: a site served from any host needs detect selectors, and only it",
-            site.id
-        );
-    }
+fn only_mastodon_is_detected_by_markup_on_hosts_beyond_its_own() {
     let ids: Vec<&str> = detected_by_markup().map(|site| site.id).collect();
     assert_eq!(ids, ["mastodon"]);
 }

@@ -58,6 +58,8 @@ pub fn run() -> Result {
         let out = dist.join(browser);
         copy_dir(&root().join("extension"), &out)?;
         fs::remove_file(out.join("manifest.jsonc")).map_err(|e| e.to_string())?;
+        // The stores' listing text and privacy-form answers are for their web forms.
+        fs::remove_dir_all(out.join("store")).map_err(|e| e.to_string())?;
         fs::copy(root().join(ENGINE.js()), out.join(ENGINE_JS)).map_err(|e| e.to_string())?;
         fs::copy(root().join(ENGINE.wasm()), out.join(ENGINE_WASM)).map_err(|e| e.to_string())?;
         let engine_bytes = engine_bytes_script(&root().join(ENGINE.wasm()), browser)?;

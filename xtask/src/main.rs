@@ -7,6 +7,8 @@
 //! - `test`    every check: fmt, clippy, unit tests, codegen, fuzzing (10 s a target),
 //!   wasm tests in Chromium, web-ext lint, end-to-end in real Chromium and Firefox
 //! - `fuzz [TARGET…] [--seconds N]` seeds and runs the cargo-fuzz targets (tests/fuzz)
+//! - `source [--check]` zips the tracked files for addons.mozilla.org's source review;
+//!   `--check` rebuilds dist/firefox from that zip, cold, and compares it byte for byte
 //! - `run`     builds, serves the www/ demo pages and opens Chromium with the extension
 //!   (headless here: before/after screenshots and what was hidden)
 //! - `bench`   builds, then measures the extension in headless Chromium against no
@@ -18,6 +20,7 @@ mod codegen;
 mod dist;
 mod fuzz;
 mod setup;
+mod source;
 mod sync_engine;
 mod ui;
 mod util;
@@ -35,10 +38,13 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("fuzz") => setup::fuzz_tools().and_then(|_| fuzz::run(&args[1..])),
         Some("run") => run(args.iter().any(|a| a == "--check")),
+        Some("source") => {
+            setup::run().and_then(|_| source::run(args.iter().any(|a| a == "--check")))
+        }
         Some("bench") => bench(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask setup | codegen [--check] | dist | test [--quick] | fuzz [TARGET…] [--seconds N] | run [--check] | bench [--trials N] [--no-criterion]"
+                "usage: cargo xtask setup | codegen [--check] | dist | test [--quick] | fuzz [TARGET…] [--seconds N] | run [--check] | source [--check] | bench [--trials N] [--no-criterion]"
             );
             return ExitCode::from(2);
         }
@@ -103,6 +109,8 @@ fn test(args: &[String]) -> util::Result {
     }
     fuzz::run(&[])?;
     dist::run()?;
+    eprintln!("\n== reproducible build (cargo xtask source --check)");
+    source::rebuilds_dist()?;
     wasm_tests()?;
     step(
         "web-ext lint (Firefox build)",

@@ -41,6 +41,7 @@ pub fn run() -> Result {
         ("chromedriver", "chromium-driver"),
         ("firefox-esr", "firefox-esr"),
         ("zip", "zip"),
+        ("unzip", "unzip"),
     ]
     .into_iter()
     .filter(|(program, _)| !have(program))
