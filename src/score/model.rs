@@ -99,7 +99,9 @@ impl Rates {
         let n_items = counts.items;
         let n_text = counts.text_items;
         Rates {
-            reply_share: Rate::new(counts.replies, n_items, 0.3),
+            // In a whole history reposts are broadcast: the share is of everything the
+            // account put out, so one that mostly passes others' posts on talks little.
+            reply_share: Rate::new(counts.replies, posts_put_out(observation), 0.3),
             distinct_people: Rate::new(observation.n_people(), counts.replies, 0.5),
             follow_up_questions: Rate::new(counts.follow_up_questions, counts.replies, 0.1),
             acknowledgements: Rate::new(counts.acknowledgements, counts.addressed, 0.15),
@@ -155,7 +157,19 @@ pub struct ModelOutput {
 pub fn dialogue_known(observation: &Observation) -> bool {
     let counts = &observation.counts;
     counts.replies >= MIN_REPLIES_FOR_SCORE
-        || (observation.history_complete && counts.items >= MIN_ITEMS_FOR_SCORE)
+        || (observation.history_complete && posts_put_out(observation) >= MIN_ITEMS_FOR_SCORE)
+}
+
+/// The posts the score is judged on: the account's own, and in a whole history (an
+/// export) also those it passed on, since a history of retweets shows that its owner
+/// broadcasts. A page shows a chosen few reposts, so there they are left out.
+pub fn posts_put_out(observation: &Observation) -> u32 {
+    let counts = &observation.counts;
+    if observation.history_complete {
+        counts.items + counts.reposts
+    } else {
+        counts.items
+    }
 }
 
 fn dialogue_at(observation: &Observation, rates: &Rates, effective_people: f64) -> f64 {
@@ -244,20 +258,25 @@ pub fn run(observation: &Observation) -> ModelOutput {
     let substance = (counts.text_items >= MIN_POSTS_FOR_BAR)
         .then(|| bar_range(substance_at(observation, &rates), counts.text_items));
     let (selling_noise, hostile_noise) = noise_parts(&rates);
-    let noise = (counts.items >= MIN_POSTS_FOR_BAR).then(|| {
-        bar_range(
-            (selling_noise + hostile_noise).clamp(0.0, 1.0),
-            counts.items,
-        )
-    });
+    // Noise is measured on the account's own words; with fewer than a bar's worth it is
+    // not shown, but the score still weighs it at its prior-shrunk value.
+    let noise_measured = bar_range(
+        (selling_noise + hostile_noise).clamp(0.0, 1.0),
+        counts.items,
+    );
+    let noise = (counts.items >= MIN_POSTS_FOR_BAR).then_some(noise_measured);
 
-    let scorable = counts.items >= MIN_ITEMS_FOR_SCORE && dialogue.is_some();
+    let scorable = posts_put_out(observation) >= MIN_ITEMS_FOR_SCORE && dialogue.is_some();
     let band = if scorable {
-        ConfidenceBand::for_items(counts.items)
+        ConfidenceBand::for_items(posts_put_out(observation))
     } else {
         ConfidenceBand::None
     };
-    let score = match (scorable, dialogue, noise) {
+    let score = match (
+        scorable,
+        dialogue,
+        noise.or(scorable.then_some(noise_measured)),
+    ) {
         (true, Some(dialogue), Some(noise)) => Some(BarRange {
             point: score_of(
                 dialogue.point,

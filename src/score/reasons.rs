@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::confidence::{MIN_ITEMS_FOR_SCORE, MIN_REPLIES_FOR_SCORE};
-use super::model::{ModelOutput, DIALOGUE_SHARE_TARGET};
+use super::model::{posts_put_out, ModelOutput, DIALOGUE_SHARE_TARGET};
 use super::observation::Observation;
 
 /// Reasons shown on the badge.
@@ -57,15 +57,15 @@ pub fn reasons(observation: &Observation, output: &ModelOutput) -> Vec<Reason> {
     let n_people = observation.n_people();
     if output.score.is_none() {
         let mut info = Vec::new();
-        if n_items < MIN_ITEMS_FOR_SCORE {
+        if posts_put_out(observation) < MIN_ITEMS_FOR_SCORE {
             info.push(Reason {
                 id: "too-few-posts".into(),
                 text: format!(
                     "Only {} seen; a score needs at least {MIN_ITEMS_FOR_SCORE}",
-                    plural(n_items, "post", "posts")
+                    plural(posts_put_out(observation), "post", "posts")
                 ),
                 effect: Effect::Info,
-                count: n_items,
+                count: posts_put_out(observation),
                 total: MIN_ITEMS_FOR_SCORE,
             });
         }
@@ -105,26 +105,33 @@ pub fn reasons(observation: &Observation, output: &ModelOutput) -> Vec<Reason> {
 
     // Dialogue: 0.5 of the score, 0.55 of the bar; neutral at half the target share.
     let share = (rates.reply_share.point / DIALOGUE_SHARE_TARGET).min(1.0);
+    // In a whole history the share counts reposts too (see `Rates::of`); say so then.
+    let n_put_out = posts_put_out(observation);
+    let put_out = if n_put_out > n_items {
+        format!("{n_put_out} posts and reposts")
+    } else {
+        format!("{n_put_out} posts")
+    };
     let share_strength = 100.0 * 0.5 * 0.55 * (share - 0.5).abs() * 2.0;
     if share >= 0.5 {
         push(
             "many-replies",
             format!(
-                "{n_replies} of {n_items} posts are replies, to {}",
+                "{n_replies} of {put_out} are replies, to {}",
                 plural(n_people, "person", "different people")
             ),
             true,
             n_replies,
-            n_items,
+            n_put_out,
             share_strength,
         );
     } else {
         push(
             "few-replies",
-            format!("Only {n_replies} of {n_items} posts are replies to someone"),
+            format!("Only {n_replies} of {put_out} are replies to someone"),
             false,
             n_replies,
-            n_items,
+            n_put_out,
             share_strength,
         );
     }

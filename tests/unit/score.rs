@@ -443,3 +443,44 @@ fn a_single_post_takes_a_singular_verb_in_the_reasons() {
         );
     }
 }
+
+/// A whole history that mostly passes others' posts on (an X archive of retweets, a
+/// Mastodon outbox of boosts) is a broadcaster's, not too little to judge: the reposts
+/// are what the account put out. On a page, where reposts are a chosen few, they still
+/// do not make up for too few posts.
+#[test]
+fn a_history_of_reposts_is_a_broadcaster_not_too_little_to_judge() {
+    let mut posts: Vec<Post> = (0..12)
+        .map(|index| Post {
+            id: Some(format!("rt{index}")),
+            text: format!("RT @source{index}: something worth passing on, number {index}"),
+            is_repost: true,
+            ..Post::default()
+        })
+        .collect();
+    posts.push(Post {
+        id: Some("own".into()),
+        text: "A short note of my own about the weekend".into(),
+        ..Post::default()
+    });
+    posts.push(reply(0, "ana", "Nice one, thanks for sharing it"));
+
+    let badge = score_observation(&Observation::from_posts(&posts).with_history_complete());
+    assert_eq!(badge.label, "broadcaster");
+    let score = badge
+        .score
+        .expect("a whole history of 14 posts and reposts is scored");
+    assert!(score < 30, "one reply in 14 is little dialogue: {score}");
+    let few_replies = badge
+        .reasons
+        .iter()
+        .find(|reason| reason.id == "few-replies")
+        .expect("the reasons say how few of them are replies");
+    assert_eq!(
+        few_replies.text,
+        "Only 1 of 14 posts and reposts are replies to someone"
+    );
+
+    let page = score_observation(&Observation::from_posts(&posts));
+    assert_eq!(page.label, "not-enough-to-judge");
+}
