@@ -102,6 +102,13 @@ pub const RULES: SiteRules = SiteRules {
             selector: "a[href$=\"/network/members\"]",
             hide: Keep,
         },
+        // The pre-2020 Watch button: its count is the text of `a.social-count` linking to
+        // /watchers (2019 snapshot in tests/fixtures/github/repo-2019).
+        MetricRule {
+            kind: Others,
+            selector: "a[href$=\"/watchers\"]:not(:has(strong))",
+            hide: Keep,
+        },
     ],
     shadow: &[],
     candidates: &[],
