@@ -21,6 +21,7 @@
 //! - `traps`: prices, times, ordinals, handles, and numbers inside sentences.
 //! - `scan`: the scanner that ties them together into [`Count`]s.
 //! - `rewrite`: counts to [`Edit`]s.
+//! - `sweep`: which short interface texts the sweep hands to the recognizer.
 //! - `kind`: [`MetricKind`].
 //!
 //! Quality figures: `cargo test --test recognizer_quality`; speed: `cargo bench --bench
@@ -31,12 +32,14 @@ mod lexicon;
 mod number;
 mod rewrite;
 mod scan;
+mod sweep;
 mod text;
 mod traps;
 mod words;
 
 pub use kind::MetricKind;
 pub use number::{parse_number, Number};
+pub use sweep::{is_sweep_text, MAX_SWEEP_CHARS};
 
 use std::ops::Range;
 
