@@ -53,6 +53,9 @@ pub enum TextContext {
     Title,
     /// A post's own words. Never rewritten; `find_counts` returns nothing.
     Prose,
+    /// Interface text the sweep found outside the containers the site rules name: read as
+    /// a label, but only when [`is_sweep_text`] takes it for a short interface text.
+    Sweep,
 }
 
 /// One vanity metric found in a text.

@@ -78,3 +78,31 @@ fn swept_leaks_are_counts_and_swept_traps_are_not() {
         assert!(find_counts(text, TextContext::Label).is_empty(), "{text:?}");
     }
 }
+
+// The sweep context is the gate and the label reader in one: the engine, not the content
+// script, decides what reads as an interface text.
+#[test]
+fn the_sweep_context_reads_interface_texts_and_leaves_sentences() {
+    use crate::recognize::{find_counts, TextContext};
+    for text in [
+        "24 replies",
+        "14,748,479 views • 24 Apr 2018",
+        "View 3 replies",
+        "48.2K Followers",
+    ] {
+        assert!(
+            !find_counts(text, TextContext::Sweep).is_empty(),
+            "{text:?}"
+        );
+    }
+    // A comment in markup no rule knows: a sentence, so its numbers stay.
+    let sentence = "I baked 24 loaves this week and got 5 likes from my family.";
+    assert!(find_counts(sentence, TextContext::Sweep).is_empty());
+    for text in [
+        "Top 10 bread tips, version 2.3.1",
+        "Join for $4.99",
+        "Chapter 3: shaping (part 2 of 5)",
+    ] {
+        assert!(find_counts(text, TextContext::Sweep).is_empty(), "{text:?}");
+    }
+}
