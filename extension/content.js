@@ -242,7 +242,7 @@
 
   const domSurveyor = (() => {
     let nextId = 1;
-    const pending = new Map(); // Candidate element → nothing; deduplicated per frame.
+    const pending = new Map(); // Candidate element → its context ('label', 'sweep'); per frame.
     let removedPerCandidate = new WeakMap(); // So a re-rendered candidate is not counted twice.
 
     function countMetric(element) {
@@ -288,11 +288,12 @@
       if (plan.metrics || plan.candidates) {
         const around = element.parentElement ? aboveOf(element.parentElement) : { metric: null, candidate: null };
         const candidate = plan.candidates && element.matches(plan.candidates) ? element : around.candidate;
-        if (candidate) pending.set(candidate, true);
-        if (plan.candidates) for (const found of element.querySelectorAll(plan.candidates)) pending.set(found, true);
+        if (candidate) pending.set(candidate, 'label');
+        if (plan.candidates) for (const found of element.querySelectorAll(plan.candidates)) pending.set(found, 'label');
         if (plan.metrics) toCount.push({ element, metric: element.matches(plan.metrics) ? element : around.metric });
       }
       if (plan.generic) surveyGeneric(element);
+      else if (plan.sweep) surveySweep(element);
     }
 
     /**
@@ -306,10 +307,13 @@
       }
       if (plan.candidates) {
         const around = element.closest(plan.candidates);
-        if (around) pending.set(around, true);
+        if (around) pending.set(around, 'label');
       }
       if (plan.generic && DIGIT.test(element.textContent) && element.textContent.length <= GENERIC_MAX_TEXT && !element.closest(GENERIC_SKIP)) {
-        pending.set(genericCandidate(element), true);
+        pending.set(genericCandidate(element), 'label');
+      } else if (plan.sweep && [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && DIGIT.test(node.data))) {
+        // Its own text, not its descendants': those are read where they sit.
+        sweepParent(element, true);
       }
     }
 
@@ -340,8 +344,61 @@
         const parent = node.parentElement;
         if (!parent || pending.has(parent) || parent.closest(GENERIC_SKIP)) continue;
         if (parent.textContent.length > GENERIC_MAX_TEXT) continue;
-        pending.set(genericCandidate(parent), true);
+        pending.set(genericCandidate(parent), 'label');
       }
+    }
+
+    // The sweep (a supported site): the net under the rules. A short text with a digit
+    // anywhere in what was added, outside what the engine says to skip (post text, the
+    // rules' own candidates and hidden counts, the user's fields), goes to the engine as
+    // `sweep`: there the recognizer decides, and only for what reads as an interface text.
+    // Capped per subtree like generic mode; what it could not reach waits for the page's
+    // next change there.
+    const SWEEP_MAX_TEXT = 160;
+    const SWEEP_MAX_NODES = 5000;
+    // `changed`: the page changed this text, so what was decided of it before is stale.
+    // Otherwise an element decided once is not asked about again (its count is gone from
+    // its text, and asking again would count it out of the popup's figure).
+    function sweepParent(parent, changed = false) {
+      if (pending.has(parent) || (!changed && parent.hasAttribute(SEEN))) return;
+      const text = parent.textContent;
+      if (text.length > SWEEP_MAX_TEXT || !DIGIT.test(text)) return;
+      const skip = plan.sweepSkip;
+      // Inside or around what the sweep leaves alone (a count the rules hide or decide):
+      // its text would be decided twice, and the second edit would land at stale offsets.
+      if (skip && (parent.closest(skip) || parent.querySelector(skip))) return;
+      // The phrase around a number ("<a><b>24</b> replies</a>") reads as one, unless that
+      // phrase is, or holds, somewhere the sweep does not look.
+      const around = sweepCandidate(parent);
+      const candidate = around !== parent && skip && (around.closest(skip) || around.querySelector(skip)) ? parent : around;
+      if (!changed && candidate.hasAttribute(SEEN)) return;
+      pending.set(candidate, 'sweep');
+    }
+    // Up from a text's element through the phrase that holds it: inline elements, and the
+    // control or heading they make (a button, a label, a heading), never into a block,
+    // whose other texts (a time, a comment) would make one run of many.
+    const SWEEP_CLIMB = new Set([...GENERIC_PHRASE, 'BUTTON', 'LABEL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+    function sweepCandidate(parent) {
+      let candidate = parent;
+      for (let above = candidate.parentElement; above && SWEEP_CLIMB.has(above.tagName); above = above.parentElement) {
+        if (above.textContent.length > SWEEP_MAX_TEXT) break;
+        candidate = above;
+      }
+      return candidate;
+    }
+    function surveySweep(element) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      let visited = 0;
+      for (let node = walker.nextNode(); node && visited < SWEEP_MAX_NODES; node = walker.nextNode(), visited++) {
+        if (!DIGIT.test(node.data)) continue;
+        const parent = node.parentElement;
+        if (parent && !IGNORE_TAGS.has(parent.tagName)) sweepParent(parent);
+      }
+    }
+    /** A swept element inside another pending one is read with it, not on its own. */
+    function insidePending(element) {
+      for (let above = element.parentElement; above; above = above.parentElement) if (pending.has(above)) return true;
+      return false;
     }
 
     /**
@@ -356,7 +413,10 @@
         reportStatus();
         return;
       }
-      const elements = [...pending.keys()].filter((element) => element.isConnected);
+      const contexts = new Map(pending);
+      const elements = [...pending.keys()].filter(
+        (element) => element.isConnected && !(pending.get(element) === 'sweep' && insidePending(element)),
+      );
       pending.clear();
       const byId = new Map();
       const items = [];
@@ -373,7 +433,7 @@
         if (DIGIT.test(collected.text)) {
           const id = nextId++;
           byId.set(id, { element, collected });
-          items.push({ id, text: capped(collected.text), context: 'label' });
+          items.push({ id, text: capped(collected.text), context: contexts.get(element) ?? 'label' });
         }
       }
       const request = { v: PROTOCOL_VERSION, type: 'decide', arg: { items } };

@@ -162,6 +162,15 @@ impl Engine {
                 .collect(),
             candidates: crate::selector::merged_list(site.candidates.iter().copied()),
             prose: site.prose.join(", "),
+            sweep: true,
+            sweep_skip: crate::selector::merged_list(
+                SWEEP_SKIP
+                    .iter()
+                    .copied()
+                    .chain(site.prose.iter().copied())
+                    .chain(site.candidates.iter().copied())
+                    .chain(site.metrics.iter().map(|rule| rule.selector)),
+            ),
             observe: site.observe.iter().map(|s| s.to_string()).collect(),
             title_counter: site.title_counter,
             generic: false,
@@ -338,6 +347,24 @@ impl Engine {
         score::score_posts(posts)
     }
 }
+
+/// What the sweep leaves alone on every site: the user's own fields and code, and
+/// elements that hold no interface text.
+const SWEEP_SKIP: &[&str] = &[
+    // The tab title has a reader of its own (`title_counter`).
+    "head",
+    "textarea",
+    "input",
+    "select",
+    "[contenteditable]",
+    "code",
+    "pre",
+    "kbd",
+    "samp",
+    "script",
+    "style",
+    "svg",
+];
 
 /// The storage key of a profile's memory: `profile:<site>:<handle>`, and for a site
 /// served from any host (Mastodon) `profile:<site>:<host>/<handle>`. On such a site the

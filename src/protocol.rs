@@ -231,6 +231,12 @@ pub struct PagePlan {
     pub title_counter: bool,
     /// No site rules: the recognizer reads all visible text (the user's generic mode).
     pub generic: bool,
+    /// The sweep under the rules (a supported site): every short text with a digit outside
+    /// `sweep_skip` goes to `decide` with the `sweep` context, whatever element holds it.
+    pub sweep: bool,
+    /// Where the sweep never looks: post text, what the rules already decide or hide, and
+    /// what belongs to the user (editable fields, code). One merged selector list.
+    pub sweep_skip: String,
     /// How to find a profile and its posts, when the badge is on.
     pub profile: Option<ProfilePlan>,
 }

@@ -21,6 +21,7 @@
 //! - `traps`: prices, times, ordinals, handles, and numbers inside sentences.
 //! - `scan`: the scanner that ties them together into [`Count`]s.
 //! - `rewrite`: counts to [`Edit`]s.
+//! - `sweep`: which short interface texts the sweep hands to the recognizer.
 //! - `kind`: [`MetricKind`].
 //!
 //! Quality figures: `cargo test --test recognizer_quality`; speed: `cargo bench --bench
@@ -31,12 +32,14 @@ mod lexicon;
 mod number;
 mod rewrite;
 mod scan;
+mod sweep;
 mod text;
 mod traps;
 mod words;
 
 pub use kind::MetricKind;
 pub use number::{parse_number, Number};
+pub use sweep::{is_sweep_text, MAX_SWEEP_CHARS};
 
 use std::ops::Range;
 
@@ -50,6 +53,9 @@ pub enum TextContext {
     Title,
     /// A post's own words. Never rewritten; `find_counts` returns nothing.
     Prose,
+    /// Interface text the sweep found outside the containers the site rules name: read as
+    /// a label, but only when [`is_sweep_text`] takes it for a short interface text.
+    Sweep,
 }
 
 /// One vanity metric found in a text.

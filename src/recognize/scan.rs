@@ -62,7 +62,9 @@ pub(super) fn find_counts(text: &str, context: TextContext) -> Vec<Count> {
 
 fn find_once(text: &str, context: TextContext) -> Vec<Count> {
     let mut found: Vec<Count> = Vec::new();
-    if context == TextContext::Prose {
+    if context == TextContext::Prose
+        || (context == TextContext::Sweep && !super::sweep::is_sweep_text(text))
+    {
         return found;
     }
     let mut at = 0;

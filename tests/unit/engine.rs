@@ -495,3 +495,28 @@ fn mastodon_memory_keys_name_the_instance() {
     // Sites with hosts of their own keep their keys.
     assert_eq!(key("https://x.com/ana"), "profile:x:ana");
 }
+
+#[test]
+fn the_sweep_runs_on_supported_sites_and_skips_post_text_and_the_rules_own_counts() {
+    let engine = Engine::new(Settings::default());
+    let plan = engine.page_plan("https://x.com/anaortega");
+    assert!(plan.sweep);
+    for skipped in [
+        "[data-testid=\"tweetText\"]",
+        "[contenteditable]",
+        "head",
+        "textarea",
+    ] {
+        assert!(
+            plan.sweep_skip.contains(skipped),
+            "{skipped}: {}",
+            plan.sweep_skip
+        );
+    }
+    assert!(
+        plan.sweep_skip.contains("app-text-transition-container"),
+        "a count the rules hide is not swept again"
+    );
+    // Generic mode reads everything its own way; a page without rules gets nothing.
+    assert!(!engine.page_plan("https://example.org/").sweep);
+}
