@@ -3,7 +3,9 @@
 // painting): every switch changes what the tab shows without a reload, pause on site,
 // forget everything, fallbacks, the keyboard command's handler, export and import, axe
 // on both pages in light and dark (screenshots into target/demo/), and settings that
-// survive a browser restart with the same profile. Firefox: the popup loads.
+// survive a browser restart with the same profile; the presets; the popup's height with
+// every section shown (≤ 600 px, Chrome's popup) and its open-to-interactive time, printed.
+// Firefox: the popup and the options page load, and the popup's open-to-interactive.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -511,6 +513,43 @@ test('in Japanese: every string translated, lang set, axe clean', async () => {
     await page.screenshot({ path: path.join(DEMO, 'popup-ja.png'), fullPage: true });
   } finally {
     await context.close();
+  }
+});
+
+test('in German, French and Spanish too, the popup with its notes fits 600 px', async () => {
+  // The longest translations: a browser per locale (as for Japanese), with a field that
+  // fell back and a settings upgrade noted; no tab of a site (the popup's own window).
+  for (const lang of ['de', 'fr', 'es']) {
+    const context = await chromium.launchPersistentContext(tempProfile(`popup-${lang}`), {
+      executablePath: '/usr/bin/chromium',
+      headless: false,
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', `--disable-extensions-except=${DIST('chrome')}`, `--load-extension=${DIST('chrome')}`, `--lang=${lang}`],
+      env: { ...process.env, LANGUAGE: lang, LANG: `${lang}_${lang.toUpperCase()}.UTF-8` },
+      viewport: { width: 800, height: 600 },
+    });
+    try {
+      let [worker] = context.serviceWorkers();
+      worker ??= await context.waitForEvent('serviceworker', { timeout: 15000 });
+      // After the worker's own first-run writes (it stores checked settings on install).
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await worker.evaluate(() =>
+        Promise.all([
+          chrome.storage.sync.set({ settings: { metrics: { views: 'sideways' } } }),
+          chrome.storage.local.set({ settingsUpgrade: { from: 1, to: 2, fellBack: [{ field: 'pausedHosts', message: '"https://a b/" is not a host name' }] } }),
+        ]),
+      );
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);
+      await page.waitForSelector('main[aria-busy=false]');
+      assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+      for (const selector of ['#upgraded', '#fallbacks', '.presets', '#open-options']) assert.ok(await page.$(selector), `${lang}: ${selector} shown`);
+      await page.screenshot({ path: path.join(DEMO, `popup-${lang}-notes.png`), fullPage: true });
+      const size = await page.evaluate(contentSize);
+      console.log(`popup in ${lang} with its notes: ${size.height} px high, ${size.width} px wide`);
+      assert.ok(size.height <= 600, `${lang}: ${size.height} px high`);
+    } finally {
+      await context.close();
+    }
   }
 });
 
