@@ -19,9 +19,12 @@
 //!   1 stored whatever it was given, so "https://X.com/" never matched a page.
 
 use crate::recognize::MetricKind;
+pub use preset::Preset;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
+
+mod preset;
 
 /// The version written with every stored copy; bump it with a step in [`migrate`].
 pub const SETTINGS_VERSION: u32 = 2;

@@ -13,7 +13,7 @@
 //! Every string comes from `_locales` through `i18n.getMessage`.
 
 use crate::recognize::MetricKind;
-use crate::settings::{Display, Settings, SettingsError, SettingsWarning, STORAGE_KEY};
+use crate::settings::{Display, Preset, Settings, SettingsError, SettingsWarning, STORAGE_KEY};
 use crate::sites;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use std::cell::RefCell;
@@ -378,6 +378,12 @@ fn detect_site(tab_id: f64, done: impl FnOnce() + 'static) {
 fn finish_loading() {
     with_state(|state| state.loaded = true);
     render();
+    // The moment the controls can be used, from navigation start: what
+    // tests/e2e/popup.test.mjs reports as open-to-interactive.
+    let _ = Reflect::get(&js_sys::global(), &"performance".into()).and_then(|performance| {
+        let mark: Function = Reflect::get(&performance, &"mark".into())?.dyn_into()?;
+        mark.call1(&performance, &"sincerely-interactive".into())
+    });
 }
 
 /// Re-reads the settings when someone else changes them (the keyboard command, the
@@ -547,13 +553,17 @@ fn on_click(control: &Element) {
         return;
     }
     match control.id().as_str() {
-        "hide-all" => {
+        id if id.starts_with("preset-") => {
+            let Some(preset) = Preset::from_id(&id["preset-".len()..]) else {
+                return;
+            };
             with_state(|state| {
-                state.settings.set_all(Display::Hide);
+                state.settings.apply_preset(preset);
                 state.notice = Notice::default();
             });
             save();
             render();
+            focus(&format!("preset-{}", preset.id()));
         }
         "forget" => {
             with_state(|state| state.asking_forget = true);
@@ -1041,10 +1051,35 @@ fn build(state: &State) -> Vec<Element> {
     }
     append(
         &general,
-        &[
-            &switch("badge", &t("badge", &[]), settings.badge, false),
-            &switch("memory", &t("memory", &[]), settings.memory, false),
-        ],
+        &[&switch("badge", &t("badge", &[]), settings.badge, false)],
+    );
+    out.push(general);
+
+    // Presets: the few choices most people want, before the full grid.
+    out.push(build_presets(settings));
+
+    if state.page == Page::Popup {
+        // The rest is on the options page: the popup stays within Chrome's 600 px.
+        out.push(with_text(
+            element(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("id", "open-options"),
+                    ("class", "link"),
+                ],
+            ),
+            &t("openOptions", &[]),
+        ));
+        push_notes(state, &mut out);
+        return out;
+    }
+
+    // Options: the profile memory, the per-kind grid, the sites, the hosts, the backup.
+    let memory = section("h-memory", &t("sectionMemory", &[]));
+    append(
+        &memory,
+        &[&switch("memory", &t("memory", &[]), settings.memory, false)],
     );
     let forget = element("div", &[("class", "row forget")]);
     if state.asking_forget {
@@ -1082,18 +1117,11 @@ fn build(state: &State) -> Vec<Element> {
             )],
         );
     }
-    append(&general, &[&forget]);
-    out.push(general);
+    append(&memory, &[&forget]);
+    out.push(memory);
 
     // Numbers: a switch and a display mode per kind.
     let numbers = section("h-numbers", &t("sectionNumbers", &[]));
-    append(
-        &numbers,
-        &[&with_text(
-            element("button", &[("type", "button"), ("id", "hide-all")]),
-            &t("hideAll", &[]),
-        )],
-    );
     let list = element("div", &[("class", "metrics")]);
     for kind in MetricKind::ALL {
         let id = kind.id();
@@ -1152,7 +1180,7 @@ fn build(state: &State) -> Vec<Element> {
     }
     out.push(sites_section);
 
-    if state.page == Page::Options {
+    {
         // The hosts the popup added one by one: paused, and generic mode.
         let hosts = section("h-hosts", &t("sectionHosts", &[]));
         let _ = hosts
@@ -1219,22 +1247,43 @@ fn build(state: &State) -> Vec<Element> {
         );
         append(&backup, &[&row]);
         out.push(backup);
-    } else {
-        out.push(with_text(
+    }
+    push_notes(state, &mut out);
+    out
+}
+
+/// The preset buttons, the one the settings match pressed.
+fn build_presets(settings: &Settings) -> Element {
+    let presets = section("h-presets", &t("sectionPresets", &[]));
+    let list = element("div", &[("class", "presets")]);
+    let current = settings.preset();
+    for preset in Preset::ALL {
+        let id = preset.id();
+        let pressed = if current == Some(preset) {
+            "true"
+        } else {
+            "false"
+        };
+        let button = with_text(
             element(
                 "button",
                 &[
                     ("type", "button"),
-                    ("id", "open-options"),
-                    ("class", "link"),
+                    ("id", &format!("preset-{id}")),
+                    ("aria-pressed", pressed),
                 ],
             ),
-            &t("openOptions", &[]),
-        ));
+            &t(&format!("preset_{}", id.replace('-', "_")), &[]),
+        );
+        append(&list, &[&button]);
     }
+    append(&presets, &[&list]);
+    presets
+}
 
-    // An upgrade of stored settings, what fell back to defaults, then the last notice: all
-    // at the end, so that none moves a control.
+/// An upgrade of stored settings, what fell back to defaults (the last notice follows):
+/// all at the end, so that none moves a control.
+fn push_notes(state: &State, out: &mut Vec<Element>) {
     if let Some(upgrade) = &state.upgrade {
         out.push(build_upgrade(upgrade));
     }
@@ -1262,7 +1311,6 @@ fn build(state: &State) -> Vec<Element> {
         append(&fallbacks, &[&list]);
         out.push(fallbacks);
     }
-    out
 }
 
 /// "Your settings were brought from version 1 to 2", with what could not be kept, and a

@@ -3,8 +3,9 @@
 // Serves www/ on 127.0.0.1 and every fixture at its real URL (as the tests do), opens
 // Chromium with the built extension, and for each demo page saves a screenshot without
 // Sincerely (before) and with it (after) into target/demo/, printing what was hidden.
-// It writes target/demo/index.html, every page before and after side by side, and the
-// popup, and the store-size screenshots in target/demo/store/. With a display ($DISPLAY) the browser stays open on the demo index to browse.
+// It writes target/demo/index.html, every page before and after side by side, the popup
+// and the options page, and the store-size screenshots in target/demo/store/. With a
+// display ($DISPLAY) the browser stays open on the demo index to browse.
 
 import fs from 'node:fs';
 import http from 'node:http';
@@ -87,6 +88,11 @@ if (!check) {
   await sleep(500);
   await popup.screenshot(path.join(OUT, 'popup.png'));
   await popup.close();
+  // The options page, where the per-kind grid and the sites are.
+  const options = await browser.extensionPage('options.html');
+  await sleep(500);
+  await options.screenshot(path.join(OUT, 'options.png'));
+  await options.close();
   writeIndex(rows);
 }
 if (failures.length) {
@@ -133,6 +139,7 @@ function writeIndex(rows) {
 <h1>Sincerely on every demo page</h1>
 <p>${escape(rows.length)} pages, each before (no extension) and after. Badge pages show the badge in the after column.</p>
 <section><h2>The popup</h2><img src="popup.png" alt="" style="width:auto"></section>
+<section><h2>The options page (All settings)</h2><img src="options.png" alt="" style="width:auto"></section>
 <section><h2>Store screenshots (${STORE.width}×${STORE.height})</h2><div class="pair">${STORE_PAGES.map((id) => `<figure><img src="store/${escape(id.replace('/', '-'))}.png" alt=""><figcaption>${escape(id)}</figcaption></figure>`).join('')}</div></section>
 ${rows.map(row).join('\n')}
 `;
