@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
-import { launch } from './browsers.mjs';
+import { disableAddedHosts, enableAddedHosts, launch } from './browsers.mjs';
 import { english } from './popup-page.mjs';
 import { DIST, ROOT, loadCases, tempProfile, waitFor } from './harness.mjs';
 
@@ -390,8 +390,9 @@ test('options: paused and added sites can be resumed and removed', async () => {
 test('generic mode: the worker registers the content script only where the user granted it', async () => {
   // The permission prompt itself cannot be answered in headless Chromium, so this checks
   // the rest of the flow: the popup offers no generic switch where rules exist, and the
-  // worker registers the script for generic hosts it holds a permission for (x.com, from
-  // host_permissions) and for no other.
+  // worker registers no script where it holds no permission (example.org) nor where the
+  // manifest's own scripts run already (x.com: a second registration would run them
+  // twice). added-hosts.test.mjs registers one where the user granted the host.
   const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
   assert.equal(await popup.$('#generic'), null);
   await popup.close();
@@ -399,9 +400,7 @@ test('generic mode: the worker registers the content script only where the user 
     browser.worker().evaluate(() => syncRegistrations().then(() => chrome.scripting.getRegisteredContentScripts()));
   const settings = await stored();
   await setStored({ ...settings, genericHosts: ['x.com', 'example.org'] });
-  const scripts = await registered();
-  assert.deepEqual(scripts.map((s) => [s.id, s.matches]), [['sincerely-generic', ['https://x.com/*']]]);
-  assert.deepEqual(scripts[0].js, ['engine-host.js', 'badge.js', 'content.js']);
+  assert.deepEqual(await registered(), []);
   await setStored(settings);
   assert.deepEqual(await registered(), []);
 });
@@ -413,31 +412,43 @@ const contentSize = () => {
 };
 
 test('the popup fits Chrome\'s 800 x 600 popup with every section shown', async (t) => {
-  // The tab's host among the added Mastodon instances shows that switch too (the
-  // generic-mode switch takes the same row where it shows instead); a field that fell
-  // back and a settings upgrade add their notes: everything the popup shows at once.
-  // Run after the tests that count the tab's stored profile: an added host changes what
-  // the worker registers for x.com. Undone at the end, whatever happens.
+  // A tab on a Mastodon instance the user added shows that switch too (the generic-mode
+  // switch takes the same row where it shows instead); a field that fell back and a
+  // settings upgrade add their notes: everything the popup shows at once. Undone at the
+  // end, whatever happens.
   const settingsBefore = await stored();
+  const instance = { mastodonHosts: ['mastodon.online'] };
   t.after(async () => {
     await browser.worker().evaluate(() => chrome.storage.local.remove('settingsUpgrade'));
+    await disableAddedHosts(browser, instance);
     await setStored(settingsBefore);
   });
-  await setStored({ metrics: { views: 'sideways' }, mastodonHosts: ['x.com'] });
-  await tabReaches('settled', (s) => s.tokens === '' && s.hidden === kase.expectHidden);
+  await enableAddedHosts(browser, instance);
+  await setStored({ metrics: { views: 'sideways' }, ...instance });
+  const mastodon = loadCases().find((c) => c.id === 'mastodon/home-timeline');
+  const url = mastodon.url.replace('https://mastodon.social/', 'https://mastodon.online/');
+  browser.router.serve(url, mastodon.html, mastodon.cspHeader);
+  const tab = (await browser.newPage()).raw;
+  await tab.goto(url, { waitUntil: 'load' });
+  t.after(() => tab.close());
+  await waitFor(
+    () => tab.evaluate((n) => document.documentElement.getAttribute('data-sincerely-hidden') === String(n), mastodon.expectHidden),
+    'Sincerely on the added instance',
+  );
+  const instanceTab = await browser.worker().evaluate(() => chrome.tabs.query({ url: 'https://mastodon.online/*' }).then(([found]) => found.id));
   // The tab reports its status again after a settings change: let it, then add to it.
   await new Promise((resolve) => setTimeout(resolve, 1000));
   await browser.worker().evaluate(() =>
     chrome.storage.local.set({ settingsUpgrade: { from: 1, to: 2, fellBack: [{ field: 'pausedHosts', message: '"https://a b/" is not a host name' }] } }),
   );
   // And the tab's report that its profiles could not be remembered (storage.local full).
-  const statusKey = `tab:${tabId}`;
+  const statusKey = `tab:${instanceTab}`;
   const status = await browser.worker().evaluate((key) => chrome.storage.session.get(key).then((all) => all[key]), statusKey);
   await browser.worker().evaluate(
     ([key, value]) => chrome.storage.session.set({ [key]: value }),
     [statusKey, { ...status, memoryError: 'QUOTA_BYTES quota exceeded' }],
   );
-  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  const popup = await openExtensionPage(`popup.html?tab=${instanceTab}`);
   await popup.setViewportSize({ width: 800, height: 600 });
   for (const selector of ['#tab-status', '#tab-memory', '#enabled', '#pause', '#mastodon', '#badge', '.presets', '#open-options', '#upgraded', '#fallbacks']) {
     assert.ok(await popup.$(selector), `${selector} shown`);
