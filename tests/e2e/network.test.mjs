@@ -287,6 +287,8 @@ const APPROVED = {
     'https://x.com/*',
     'https://twitter.com/*',
     'https://bsky.app/*',
+    // Mastodon's largest instance, built in; other instances are asked for one at a time.
+    'https://mastodon.social/*',
     'https://threads.com/*',
     'https://www.threads.com/*',
     'https://threads.net/*',
