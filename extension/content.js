@@ -322,7 +322,7 @@
     // editable or code areas belong to the user; none of those are read.
     const GENERIC_SKIP = 'script, style, textarea, input, select, code, pre, kbd, samp, [contenteditable], svg';
     const GENERIC_MAX_TEXT = 160;
-    const GENERIC_MAX_NODES = 5000;
+    const SURVEY_MAX_NODES = 5000;
     // A number set apart in its own phrase element ("Show <b>5</b> more comments") reads
     // with the words around it: the candidate is the nearest ancestor that is not one,
     // while its text stays short.
@@ -336,26 +336,32 @@
       }
       return candidate;
     }
-    function surveyGeneric(element) {
+    /**
+     * The element of each text with a digit under `element`, in document order: generic
+     * mode and the sweep both start there. At most SURVEY_MAX_NODES texts are looked at
+     * per added subtree; what lies beyond waits for the page's next change there.
+     */
+    function forDigitTexts(element, visit) {
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
       let visited = 0;
-      for (let node = walker.nextNode(); node && visited < GENERIC_MAX_NODES; node = walker.nextNode(), visited++) {
-        if (!DIGIT.test(node.data)) continue;
-        const parent = node.parentElement;
-        if (!parent || pending.has(parent) || parent.closest(GENERIC_SKIP)) continue;
-        if (parent.textContent.length > GENERIC_MAX_TEXT) continue;
-        pending.set(genericCandidate(parent), 'label');
+      for (let node = walker.nextNode(); node && visited < SURVEY_MAX_NODES; node = walker.nextNode(), visited++) {
+        if (DIGIT.test(node.data) && node.parentElement) visit(node.parentElement);
       }
+    }
+    function surveyGeneric(element) {
+      forDigitTexts(element, (parent) => {
+        if (pending.has(parent) || parent.closest(GENERIC_SKIP)) return;
+        if (parent.textContent.length > GENERIC_MAX_TEXT) return;
+        pending.set(genericCandidate(parent), 'label');
+      });
     }
 
     // The sweep (a supported site): the net under the rules. A short text with a digit
     // anywhere in what was added, outside what the engine says to skip (post text, the
     // rules' own candidates and hidden counts, the user's fields), goes to the engine as
     // `sweep`: there the recognizer decides, and only for what reads as an interface text.
-    // Capped per subtree like generic mode; what it could not reach waits for the page's
-    // next change there.
+    // Capped per subtree like generic mode (forDigitTexts).
     const SWEEP_MAX_TEXT = 160;
-    const SWEEP_MAX_NODES = 5000;
     // `changed`: the page changed this text, so what was decided of it before is stale.
     // Otherwise an element decided once is not asked about again (its count is gone from
     // its text, and asking again would count it out of the popup's figure).
@@ -387,13 +393,9 @@
       return candidate;
     }
     function surveySweep(element) {
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      let visited = 0;
-      for (let node = walker.nextNode(); node && visited < SWEEP_MAX_NODES; node = walker.nextNode(), visited++) {
-        if (!DIGIT.test(node.data)) continue;
-        const parent = node.parentElement;
-        if (parent && !IGNORE_TAGS.has(parent.tagName)) sweepParent(parent);
-      }
+      forDigitTexts(element, (parent) => {
+        if (!IGNORE_TAGS.has(parent.tagName)) sweepParent(parent);
+      });
     }
     /** A swept element inside another pending one is read with it, not on its own. */
     function insidePending(element) {
