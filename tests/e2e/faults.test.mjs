@@ -268,6 +268,12 @@ test('storage.local full: the profile page works, the badge shows, the failure i
     const popup = await openPopup(browser, tabId);
     assert.equal(await popup.textContent('#tab-status'), english('tabHidden', String(kase.expectHidden)));
     assert.equal(await popup.textContent('#tab-memory'), english('tabMemoryNotSaved', status.memoryError));
+    // The alert sends the person to controls that exist: the popup's link to all settings,
+    // and the button there that frees the space.
+    const alert = await popup.textContent('#tab-memory');
+    assert.ok(alert.includes(await popup.textContent('#open-options')), `the alert names the popup's "${await popup.textContent('#open-options')}" link`);
+    const forget = await waitFor(() => options.evaluate(() => document.getElementById('forget')?.textContent), 'the options page\'s forget button');
+    assert.ok(alert.includes(forget), `the alert names the options page's "${forget}" button`);
     await popup.close();
     await page.close();
   } finally {

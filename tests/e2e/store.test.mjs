@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { ROOT } from './harness.mjs';
 
 const STORE = path.join(ROOT, 'extension/store');
@@ -43,4 +44,15 @@ test('every permission the manifests ask for is justified for the privacy form, 
 
 test('the store material is not packaged', () => {
   for (const browser of ['chrome', 'firefox']) assert.equal(fs.existsSync(path.join(ROOT, 'dist', browser, 'store')), false, browser);
+});
+
+test('the build runs on the compiler rust-toolchain.toml pins, which the README names', () => {
+  // The reviewers' rebuild is byte-identical only on the same rustc: an override
+  // (RUSTUP_TOOLCHAIN, `cargo +x`) of another release must fail here, not ship.
+  const pinned = fs.readFileSync(path.join(ROOT, 'rust-toolchain.toml'), 'utf8').match(/^channel = "([\d.]+)"$/m)?.[1];
+  assert.ok(pinned, 'rust-toolchain.toml pins a release');
+  const rustc = execFileSync('rustc', ['-V'], { cwd: ROOT, encoding: 'utf8' });
+  assert.match(rustc, new RegExp(`^rustc ${pinned.replaceAll('.', '\\.')} `), rustc);
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  assert.ok(readme.includes(`rustc ${pinned}`), `README names rustc ${pinned}`);
 });
