@@ -161,6 +161,19 @@
     return response.arg;
   }
 
+  // The open shadow roots the sweep went into (a Set, to be walked): their decided elements
+  // are restored and held again with the document's on a settings change.
+  const sweptShadows = new Set();
+  /** Every decided element, in the document and in the swept shadow roots. */
+  function held() {
+    const found = [...document.querySelectorAll(`[${SEEN}]`)];
+    for (const shadowRoot of sweptShadows) {
+      if (shadowRoot.host.isConnected) found.push(...shadowRoot.querySelectorAll(`[${SEEN}]`));
+      else sweptShadows.delete(shadowRoot); // Its host left the page: nothing to restore.
+    }
+    return found;
+  }
+
   // ---- textEditor ------------------------------------------------------------------
 
   const textEditor = (() => {
@@ -226,8 +239,23 @@
       apply,
       unchangedSince,
       isOurs(node) { return written.get(node) === node.data; },
+      /**
+       * Before `element` is decided again (the page changed one of its texts): our edits
+       * of its texts that held no digit (the space between a count and its word) come
+       * back, so the engine reads "87 comments", not "87comments". Edits that took a digit
+       * out stay until the new answer: restoring them would show the number meanwhile.
+       */
+      restoreGaps(element) {
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const original = originals.get(node);
+          if (original === undefined || written.get(node) !== node.data || DIGIT.test(original)) continue;
+          written.set(node, original); // Ours: the observer does not queue it again.
+          node.data = original;
+        }
+      },
       restoreAll() {
-        for (const candidate of document.querySelectorAll(`[${SEEN}]`)) {
+        for (const candidate of held()) {
           const walker = document.createTreeWalker(candidate, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             if (originals.has(node) && written.get(node) === node.data) node.data = originals.get(node);
@@ -341,11 +369,16 @@
      * mode and the sweep both start there. At most SURVEY_MAX_NODES texts are looked at
      * per added subtree; what lies beyond waits for the page's next change there.
      */
-    function forDigitTexts(element, visit) {
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    function forDigitTexts(element, visit, visitShadow = null) {
+      // With `visitShadow`, elements are walked too, for the open shadow roots they host.
+      const walker = document.createTreeWalker(element, visitShadow ? NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT : NodeFilter.SHOW_TEXT);
       let visited = 0;
-      for (let node = walker.nextNode(); node && visited < SURVEY_MAX_NODES; node = walker.nextNode(), visited++) {
-        if (DIGIT.test(node.data) && node.parentElement) visit(node.parentElement);
+      if (visitShadow && element.shadowRoot) visitShadow(element.shadowRoot); // The walk starts below it.
+      for (let node = walker.nextNode(); node && visited < SURVEY_MAX_NODES; node = walker.nextNode()) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          visited++;
+          if (DIGIT.test(node.data) && node.parentElement) visit(node.parentElement);
+        } else if (node.shadowRoot) visitShadow(node.shadowRoot);
       }
     }
     function surveyGeneric(element) {
@@ -390,12 +423,30 @@
         if (above.textContent.length > SWEEP_MAX_TEXT) break;
         candidate = above;
       }
+      // A bare number says nothing on its own ("<p><b>312K</b> members</p>"): its word is
+      // in the block around it, read with it when that block is as short as a label.
+      const block = candidate.parentElement;
+      if (block && BARE_NUMBER.test(candidate.textContent) && block.textContent.length <= SWEEP_BLOCK_TEXT) candidate = block;
       return candidate;
     }
+    const BARE_NUMBER = /^[\s\d.,\u00a0\u202f+KkMmBb]*\d[\s\d.,\u00a0\u202f+KkMmBb]*$/;
+    const SWEEP_BLOCK_TEXT = 48;
     function surveySweep(element) {
       forDigitTexts(element, (parent) => {
         if (!IGNORE_TAGS.has(parent.tagName)) sweepParent(parent);
-      });
+      }, sweepShadow);
+      // An added element inside a shadow root the host's own script attached after the
+      // host was surveyed: the root is found here, from within, the first time.
+      const shadowRoot = element.getRootNode();
+      if (shadowRoot !== document && shadowRoot.host && !sweptShadows.has(shadowRoot)) sweepShadow(shadowRoot);
+    }
+    // An open shadow root is swept like the document, once, and then observed like it.
+    let watchShadow = () => {}; // Set by domWatcher.
+    function sweepShadow(shadowRoot) {
+      if (sweptShadows.has(shadowRoot)) return;
+      sweptShadows.add(shadowRoot);
+      watchShadow(shadowRoot);
+      surveySweep(shadowRoot);
     }
     /** A swept element inside another pending one is read with it, not on its own. */
     function insidePending(element) {
@@ -430,6 +481,7 @@
           readFor.set(element, all);
           continue;
         }
+        if (element.hasAttribute(SEEN)) textEditor.restoreGaps(element);
         const collected = textEditor.collect(element);
         readFor.set(element, collected);
         if (DIGIT.test(collected.text)) {
@@ -470,6 +522,9 @@
       surveyText,
       flush,
       countMetric,
+      setWatch(callback) {
+        watchShadow = callback;
+      },
       /** Forgets per-candidate counts after a settings change. */
       forget() {
         pending.clear();
@@ -972,6 +1027,7 @@
     }
 
     shadowStyler.setWatch((shadowRoot) => shadowObserver?.observe(shadowRoot, SUBTREE));
+    domSurveyor.setWatch((shadowRoot) => shadowObserver?.observe(shadowRoot, SUBTREE));
     profileWatcher.setOnDirty(() => schedule());
 
     function onMutations(records) {
@@ -1052,7 +1108,8 @@
   async function activate(newPlan) {
     plan = newPlan;
     textEditor.restoreAll(); // Finds edited texts through the candidates' marks, so first.
-    for (const held of document.querySelectorAll(`[${SEEN}]`)) held.removeAttribute(SEEN);
+    for (const element of held()) element.removeAttribute(SEEN);
+    sweptShadows.clear(); // The full survey below goes into them again, and observes them.
     titleWatcher.restore();
     state.hidden = 0;
     state.countedMetrics = new WeakSet();

@@ -169,7 +169,9 @@ impl Engine {
                     .copied()
                     .chain(site.prose.iter().copied())
                     .chain(site.candidates.iter().copied())
-                    .chain(site.metrics.iter().map(|rule| rule.selector)),
+                    .chain(site.metrics.iter().map(|rule| rule.selector))
+                    // Inside the shadow roots the rules style, their counts are theirs.
+                    .chain(site.shadow.iter().map(|rule| rule.selector)),
             ),
             observe: site.observe.iter().map(|s| s.to_string()).collect(),
             title_counter: site.title_counter,

@@ -21,7 +21,18 @@ async function baseline(browser, kase) {
 }
 
 function snapshotInPage({ unchanged, layout }) {
-  const texts = unchanged.map((selector) => [...document.querySelectorAll(selector)].map((e) => e.textContent));
+  // An element's text as a reader gets it: through the open shadow roots below it too (a
+  // component's meta line may live in its own shadow root).
+  const composed = (root) => {
+    let text = '';
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let node = walker.currentNode; node; node = walker.nextNode()) {
+      if (node.nodeType === Node.TEXT_NODE) text += node.data;
+      else if (node.shadowRoot) text += composed(node.shadowRoot);
+    }
+    return text;
+  };
+  const texts = unchanged.map((selector) => [...document.querySelectorAll(selector)].map(composed));
   // x, width and height, not y: a row must not jump sideways or change size when its
   // counts go, while the page above may settle a few pixels differently between loads
   // (blocked images get their broken-image box at slightly different times).

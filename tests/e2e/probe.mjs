@@ -14,7 +14,7 @@ export function visibleCounts(exclude = []) {
   const words = [
     'followers?', 'following', 'likes?', 'reposts?', 'retweets?', 'quotes?', 'replies', 'reply', 'comments?', 'views?',
     'subscribers?', 'votes?', 'upvotes?', 'points?', 'karma', 'stars?', 'forks?', 'watchers?', 'shares?', 'reactions?',
-    'claps?', 'bookmarks?', 'connections?', 'members?', 'boosts?', 'favou?rites?', 'plays?', 'listens?', 'readers?',
+    'claps?', 'posts?', 'tweets?', 'toots?', 'bookmarks?', 'connections?', 'members?', 'boosts?', 'favou?rites?', 'plays?', 'listens?', 'readers?',
     'seguidores?', 'siguiendo', 'seguindo', 'me gusta', 'curtidas?', 'respuestas?', 'respostas?', 'comentarios?',
     'comentários?', 'visualizaciones', 'visualizações', 'reproducciones', 'suscriptores', 'inscritos', 'votos?',
     'abonnés', 'abonnements?', "j[’']aime", 'commentaires?', 'réponses?', 'vues', 'partages?',

@@ -517,6 +517,16 @@ fn the_sweep_runs_on_supported_sites_and_skips_post_text_and_the_rules_own_count
         plan.sweep_skip.contains("app-text-transition-container"),
         "a count the rules hide is not swept again"
     );
+    // Nor one the rules hide inside a shadow root they style (the sweep goes into open
+    // shadow roots too).
+    let reddit = engine.page_plan("https://www.reddit.com/r/programming/");
+    assert!(
+        reddit
+            .sweep_skip
+            .contains("[data-post-click-location=\"vote\"]"),
+        "{}",
+        reddit.sweep_skip
+    );
     // Generic mode reads everything its own way; a page without rules gets nothing.
     assert!(!engine.page_plan("https://example.org/").sweep);
 }
