@@ -242,20 +242,31 @@ fn score_of(dialogue: f64, openness: Option<f64>, substance: Option<f64>, noise:
     100.0 * (weighted / total_weight) * (1.0 - NOISE_PENALTY * noise)
 }
 
+/// Are the word lists able to read this account? Openness and Substance & warmth are
+/// read from phrase lists (en, es, de, fr, pt, ja); most posts in another script would
+/// read as "asks nothing, thanks no one, gives no reasons", which is not what was said
+/// but what the lists cannot see. Those bars are then unknown, not low.
+pub fn words_readable(observation: &Observation) -> bool {
+    let counts = &observation.counts;
+    counts.unread_text_items * 2 <= counts.text_items
+}
+
 /// Runs the model.
 pub fn run(observation: &Observation) -> ModelOutput {
     let counts = &observation.counts;
     let rates = Rates::of(observation);
     let effective_people = observation.effective_people();
+    let n_put_out = posts_put_out(observation);
     let dialogue = dialogue_known(observation).then(|| {
         bar_range(
             dialogue_at(observation, &rates, effective_people),
             counts.items,
         )
     });
-    let openness = (counts.addressed >= MIN_POSTS_FOR_BAR)
+    let readable = words_readable(observation);
+    let openness = (readable && counts.addressed >= MIN_POSTS_FOR_BAR)
         .then(|| bar_range(openness_at(&rates), counts.addressed));
-    let substance = (counts.text_items >= MIN_POSTS_FOR_BAR)
+    let substance = (readable && counts.text_items >= MIN_POSTS_FOR_BAR)
         .then(|| bar_range(substance_at(observation, &rates), counts.text_items));
     let (selling_noise, hostile_noise) = noise_parts(&rates);
     // Noise is measured on the account's own words; with fewer than a bar's worth it is
@@ -266,35 +277,31 @@ pub fn run(observation: &Observation) -> ModelOutput {
     );
     let noise = (counts.items >= MIN_POSTS_FOR_BAR).then_some(noise_measured);
 
-    let scorable = posts_put_out(observation) >= MIN_ITEMS_FOR_SCORE && dialogue.is_some();
+    let scorable = n_put_out >= MIN_ITEMS_FOR_SCORE && dialogue.is_some();
     let band = if scorable {
-        ConfidenceBand::for_items(posts_put_out(observation))
+        ConfidenceBand::for_items(n_put_out)
     } else {
         ConfidenceBand::None
     };
-    let score = match (
-        scorable,
-        dialogue,
-        noise.or(scorable.then_some(noise_measured)),
-    ) {
-        (true, Some(dialogue), Some(noise)) => Some(BarRange {
+    let score = match (scorable, dialogue) {
+        (true, Some(dialogue)) => Some(BarRange {
             point: score_of(
                 dialogue.point,
                 openness.map(|bar| bar.point),
                 substance.map(|bar| bar.point),
-                noise.point,
+                noise_measured.point,
             ),
             low: score_of(
                 dialogue.low,
                 openness.map(|bar| bar.low),
                 substance.map(|bar| bar.low),
-                noise.high,
+                noise_measured.high,
             ),
             high: score_of(
                 dialogue.high,
                 openness.map(|bar| bar.high),
                 substance.map(|bar| bar.high),
-                noise.low,
+                noise_measured.low,
             ),
         }),
         _ => None,

@@ -484,3 +484,72 @@ fn a_history_of_reposts_is_a_broadcaster_not_too_little_to_judge() {
     let page = score_observation(&Observation::from_posts(&posts));
     assert_eq!(page.label, "not-enough-to-judge");
 }
+
+/// Openness and Substance & warmth are read from word lists in six languages. An account
+/// that writes in another script (here Chinese: ideographs without kana) is not "closed"
+/// or "empty" for the lists finding nothing: those bars are unknown, the score rests on
+/// the structure (replies, people, turns), and the first reason says why. Japanese,
+/// which mixes ideographs with kana, is still read.
+#[test]
+fn posts_in_a_language_no_word_list_reads_leave_the_lexical_bars_unknown() {
+    let chinese_replies = [
+        "對啊，我也是這樣想的",
+        "哈哈，這個好玩",
+        "明天一起去吃飯吧",
+        "因為伺服器太慢了",
+        "我覺得還可以再改一下",
+    ];
+    let mut posts: Vec<Post> = (0..10)
+        .map(|index| {
+            // A second turn in each conversation says something new.
+            let text = if index < 5 {
+                chinese_replies[index].to_string()
+            } else {
+                format!(
+                    "{}，{}",
+                    chinese_replies[index % 5],
+                    chinese_replies[(index + 1) % 5]
+                )
+            };
+            let mut post = reply(
+                index,
+                ["wei", "lin", "chen", "zhou", "wang"][index % 5],
+                &text,
+            );
+            post.thread = Some(format!("thread{}", index % 5));
+            post
+        })
+        .collect();
+    for index in 0..6 {
+        posts.push(Post {
+            id: Some(format!("own{index}")),
+            text: format!("今天在家裡架了自己的伺服器，第{index}次嘗試"),
+            ..Post::default()
+        });
+    }
+    let observation = Observation::from_posts(&posts).with_history_complete();
+    let badge = score_observation(&observation);
+    assert_eq!(
+        badge.bars[1].value, None,
+        "Openness is not read from Chinese"
+    );
+    assert_eq!(badge.bars[2].value, None, "nor Substance & warmth");
+    assert_eq!(badge.reasons[0].id, "unread-language");
+    assert_eq!(
+        badge.reasons[0].text,
+        "16 of 16 posts are in a language the word lists do not read: Openness and Substance unknown"
+    );
+    assert_eq!(
+        badge.label, "conversationalist",
+        "10 of 16 posts answer 5 people, each twice"
+    );
+
+    let japanese: Vec<Post> = (0..10)
+        .map(|index| {
+            let text = format!("ありがとうございます。{index}番目はどうやって解決しましたか？");
+            reply(index, ["aoi", "ren"][index % 2], &text)
+        })
+        .collect();
+    let badge = score_observation(&Observation::from_posts(&japanese).with_history_complete());
+    assert!(badge.bars[1].value.is_some(), "Japanese is read");
+}
