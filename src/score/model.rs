@@ -19,6 +19,9 @@ const SUBSTANCE_WEIGHT: f64 = 0.25;
 const NOISE_PENALTY: f64 = 0.9;
 /// Six in ten posts being replies earns full marks for the reply share.
 pub const DIALOGUE_SHARE_TARGET: f64 = 0.6;
+/// In a whole history, an account at least half of whose own posts answer other people
+/// talks with people, whatever words it does it in (see `talks_with_people`).
+const CONVERSING_SHARE: f64 = 0.5;
 
 /// The label: stable kebab-case ids for code, display names for people.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -251,6 +254,21 @@ pub fn words_readable(observation: &Observation) -> bool {
     counts.unread_text_items * 2 <= counts.text_items
 }
 
+/// The structural half of the Conversationalist's definition: in a whole history (an
+/// export), at least half of what the account wrote itself (reposts aside) is replies to
+/// other people. Openness and Substance read words from lists, and people who answer
+/// many others in plain statements ("It's valid criticism", an account number for the
+/// help desk, a two-word "srry 🫂") ask and thank in none of them; the score then stays
+/// under the Conversationalist's bar although the reply structure, which needs other
+/// people and is hard to fake, says they converse. On a page the share only says which
+/// tab was open, so there it is not read.
+fn talks_with_people(observation: &Observation) -> bool {
+    let counts = &observation.counts;
+    observation.history_complete
+        && counts.items > 0
+        && f64::from(counts.replies) >= CONVERSING_SHARE * f64::from(counts.items)
+}
+
 /// Runs the model.
 pub fn run(observation: &Observation) -> ModelOutput {
     let counts = &observation.counts;
@@ -313,7 +331,9 @@ pub fn run(observation: &Observation) -> ModelOutput {
                 Label::Promoter
             } else if hostile_noise >= 0.3 {
                 Label::Combative
-            } else if dialogue.point >= 0.6 && score.point >= 55.0 {
+            } else if dialogue.point >= 0.6
+                && (score.point >= 55.0 || talks_with_people(observation))
+            {
                 Label::Conversationalist
             } else if dialogue.point < 0.4 {
                 Label::Broadcaster
