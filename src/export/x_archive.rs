@@ -259,7 +259,12 @@ pub fn parse_x_tweets_js_of(
             let reply_to = if is_reply && is_own(tweet) {
                 own_handle.clone().or_else(|| own_id.clone())
             } else {
-                tweet.in_reply_to_screen_name.clone()
+                // Archives leave the handle out of some replies (to an account since
+                // renamed or gone); the id still names one person.
+                tweet
+                    .in_reply_to_screen_name
+                    .clone()
+                    .or_else(|| target_id(tweet))
             };
             Post {
                 id: tweet.id_str.clone().or_else(|| tweet.id.clone()),

@@ -48,6 +48,8 @@ pub struct PostFeatures {
     pub first_person: bool,
     pub compassion: bool,
     pub has_text: bool,
+    /// Written mostly in a script no word list reads (see `text::Script`).
+    pub in_unread_script: bool,
     pub capped_words: u32,
     pub bait: bool,
     pub help_request: bool,
@@ -215,6 +217,7 @@ pub fn post_features(post: &Post) -> PostFeatures {
         // Warm words in a bait post are part of the bait ("Like if you love your mom ❤️").
         compassion: lists.contains(ListKind::Compassion) && !bait,
         has_text: prepared.n_effective_words > 0,
+        in_unread_script: prepared.in_unread_script,
         capped_words: prepared.n_effective_words.min(SUBSTANCE_WORD_CAP) as u32,
         bait,
         help_request,

@@ -19,6 +19,9 @@ const SUBSTANCE_WEIGHT: f64 = 0.25;
 const NOISE_PENALTY: f64 = 0.9;
 /// Six in ten posts being replies earns full marks for the reply share.
 pub const DIALOGUE_SHARE_TARGET: f64 = 0.6;
+/// In a whole history, an account at least half of whose own posts answer other people
+/// talks with people, whatever words it does it in (see `talks_with_people`).
+const CONVERSING_SHARE: f64 = 0.5;
 
 /// The label: stable kebab-case ids for code, display names for people.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -242,20 +245,46 @@ fn score_of(dialogue: f64, openness: Option<f64>, substance: Option<f64>, noise:
     100.0 * (weighted / total_weight) * (1.0 - NOISE_PENALTY * noise)
 }
 
+/// Are the word lists able to read this account? Openness and Substance & warmth are
+/// read from phrase lists (en, es, de, fr, pt, ja); most posts in another script would
+/// read as "asks nothing, thanks no one, gives no reasons", which is not what was said
+/// but what the lists cannot see. Those bars are then unknown, not low.
+pub fn words_readable(observation: &Observation) -> bool {
+    let counts = &observation.counts;
+    counts.unread_text_items * 2 <= counts.text_items
+}
+
+/// The structural half of the Conversationalist's definition: in a whole history (an
+/// export), at least half of what the account wrote itself (reposts aside) is replies to
+/// other people. Openness and Substance read words from lists, and people who answer
+/// many others in plain statements ("It's valid criticism", an account number for the
+/// help desk, a two-word "srry 🫂") ask and thank in none of them; the score then stays
+/// under the Conversationalist's bar although the reply structure, which needs other
+/// people and is hard to fake, says they converse. On a page the share only says which
+/// tab was open, so there it is not read.
+fn talks_with_people(observation: &Observation) -> bool {
+    let counts = &observation.counts;
+    observation.history_complete
+        && counts.items > 0
+        && f64::from(counts.replies) >= CONVERSING_SHARE * f64::from(counts.items)
+}
+
 /// Runs the model.
 pub fn run(observation: &Observation) -> ModelOutput {
     let counts = &observation.counts;
     let rates = Rates::of(observation);
     let effective_people = observation.effective_people();
+    let n_put_out = posts_put_out(observation);
     let dialogue = dialogue_known(observation).then(|| {
         bar_range(
             dialogue_at(observation, &rates, effective_people),
             counts.items,
         )
     });
-    let openness = (counts.addressed >= MIN_POSTS_FOR_BAR)
+    let readable = words_readable(observation);
+    let openness = (readable && counts.addressed >= MIN_POSTS_FOR_BAR)
         .then(|| bar_range(openness_at(&rates), counts.addressed));
-    let substance = (counts.text_items >= MIN_POSTS_FOR_BAR)
+    let substance = (readable && counts.text_items >= MIN_POSTS_FOR_BAR)
         .then(|| bar_range(substance_at(observation, &rates), counts.text_items));
     let (selling_noise, hostile_noise) = noise_parts(&rates);
     // Noise is measured on the account's own words; with fewer than a bar's worth it is
@@ -266,35 +295,31 @@ pub fn run(observation: &Observation) -> ModelOutput {
     );
     let noise = (counts.items >= MIN_POSTS_FOR_BAR).then_some(noise_measured);
 
-    let scorable = posts_put_out(observation) >= MIN_ITEMS_FOR_SCORE && dialogue.is_some();
+    let scorable = n_put_out >= MIN_ITEMS_FOR_SCORE && dialogue.is_some();
     let band = if scorable {
-        ConfidenceBand::for_items(posts_put_out(observation))
+        ConfidenceBand::for_items(n_put_out)
     } else {
         ConfidenceBand::None
     };
-    let score = match (
-        scorable,
-        dialogue,
-        noise.or(scorable.then_some(noise_measured)),
-    ) {
-        (true, Some(dialogue), Some(noise)) => Some(BarRange {
+    let score = match (scorable, dialogue) {
+        (true, Some(dialogue)) => Some(BarRange {
             point: score_of(
                 dialogue.point,
                 openness.map(|bar| bar.point),
                 substance.map(|bar| bar.point),
-                noise.point,
+                noise_measured.point,
             ),
             low: score_of(
                 dialogue.low,
                 openness.map(|bar| bar.low),
                 substance.map(|bar| bar.low),
-                noise.high,
+                noise_measured.high,
             ),
             high: score_of(
                 dialogue.high,
                 openness.map(|bar| bar.high),
                 substance.map(|bar| bar.high),
-                noise.low,
+                noise_measured.low,
             ),
         }),
         _ => None,
@@ -306,7 +331,9 @@ pub fn run(observation: &Observation) -> ModelOutput {
                 Label::Promoter
             } else if hostile_noise >= 0.3 {
                 Label::Combative
-            } else if dialogue.point >= 0.6 && score.point >= 55.0 {
+            } else if dialogue.point >= 0.6
+                && (score.point >= 55.0 || talks_with_people(observation))
+            {
                 Label::Conversationalist
             } else if dialogue.point < 0.4 {
                 Label::Broadcaster

@@ -74,6 +74,8 @@ pub struct FeatureCounts {
     pub acknowledgements: u32,
     pub curt_contradictions: u32,
     pub text_items: u32,
+    /// Text items written mostly in a script no word list reads.
+    pub unread_text_items: u32,
     pub reasoning: u32,
     pub first_person: u32,
     pub compassion: u32,
@@ -274,6 +276,7 @@ impl Observation {
         counts.acknowledgements += u32::from(post.acknowledgement && post.addresses_someone);
         counts.curt_contradictions += u32::from(post.curt_contradiction);
         counts.text_items += u32::from(post.has_text);
+        counts.unread_text_items += u32::from(post.has_text && post.in_unread_script);
         counts.reasoning += u32::from(post.reasoning);
         counts.first_person += u32::from(post.first_person);
         counts.compassion += u32::from(post.compassion);
@@ -337,6 +340,7 @@ impl Observation {
             acknowledgements,
             curt_contradictions,
             text_items,
+            unread_text_items,
             reasoning,
             first_person,
             compassion,
@@ -433,7 +437,10 @@ impl Observation {
             counts.template_repeats,
             counts.self_replies,
         ];
-        if subsets.iter().any(|count| *count > counts.items) || counts.replies > counts.addressed {
+        if subsets.iter().any(|count| *count > counts.items)
+            || counts.replies > counts.addressed
+            || counts.unread_text_items > counts.text_items
+        {
             return Err(ObservationError::Inconsistent(
                 "a feature count exceeds its total",
             ));

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::confidence::{MIN_ITEMS_FOR_SCORE, MIN_REPLIES_FOR_SCORE};
-use super::model::{posts_put_out, ModelOutput, DIALOGUE_SHARE_TARGET};
+use super::model::{posts_put_out, words_readable, ModelOutput, DIALOGUE_SHARE_TARGET};
 use super::observation::Observation;
 
 /// Reasons shown on the badge.
@@ -55,17 +55,18 @@ pub fn reasons(observation: &Observation, output: &ModelOutput) -> Vec<Reason> {
     let n_items = counts.items;
     let n_replies = counts.replies;
     let n_people = observation.n_people();
+    let n_put_out = posts_put_out(observation);
     if output.score.is_none() {
         let mut info = Vec::new();
-        if posts_put_out(observation) < MIN_ITEMS_FOR_SCORE {
+        if n_put_out < MIN_ITEMS_FOR_SCORE {
             info.push(Reason {
                 id: "too-few-posts".into(),
                 text: format!(
                     "Only {} seen; a score needs at least {MIN_ITEMS_FOR_SCORE}",
-                    plural(posts_put_out(observation), "post", "posts")
+                    plural(n_put_out, "post", "posts")
                 ),
                 effect: Effect::Info,
-                count: posts_put_out(observation),
+                count: n_put_out,
                 total: MIN_ITEMS_FOR_SCORE,
             });
         }
@@ -86,6 +87,25 @@ pub fn reasons(observation: &Observation, output: &ModelOutput) -> Vec<Reason> {
 
     let rates = &output.rates;
     let mut candidates = Vec::new();
+    // Words the lists cannot read prove nothing either way (see `words_readable`): no
+    // lexical reason is given, and the first reason says why two bars are unknown.
+    let readable = words_readable(observation);
+    if !readable {
+        candidates.push(Candidate {
+            reason: Reason {
+                id: "unread-language".into(),
+                text: format!(
+                    "{} of {} are in a language the word lists do not read: Openness and Substance unknown",
+                    counts.unread_text_items,
+                    plural(counts.text_items, "post", "posts")
+                ),
+                effect: Effect::Info,
+                count: counts.unread_text_items,
+                total: counts.text_items,
+            },
+            strength: f64::INFINITY,
+        });
+    }
     let mut push = |id: &str, text: String, raises: bool, count: u32, total: u32, strength: f64| {
         candidates.push(Candidate {
             reason: Reason {
@@ -106,7 +126,6 @@ pub fn reasons(observation: &Observation, output: &ModelOutput) -> Vec<Reason> {
     // Dialogue: 0.5 of the score, 0.55 of the bar; neutral at half the target share.
     let share = (rates.reply_share.point / DIALOGUE_SHARE_TARGET).min(1.0);
     // In a whole history the share counts reposts too (see `Rates::of`); say so then.
-    let n_put_out = posts_put_out(observation);
     let put_out = if n_put_out > n_items {
         format!("{n_put_out} posts and reposts")
     } else {
@@ -135,7 +154,11 @@ pub fn reasons(observation: &Observation, output: &ModelOutput) -> Vec<Reason> {
             share_strength,
         );
     }
-    let n_questions = counts.follow_up_questions;
+    let n_questions = if readable {
+        counts.follow_up_questions
+    } else {
+        0
+    };
     if n_questions > 0 {
         push(
             "follow-up-questions",
@@ -165,7 +188,7 @@ pub fn reasons(observation: &Observation, output: &ModelOutput) -> Vec<Reason> {
             100.0 * 0.5 * 0.2 * (1.0 - (-f64::from(n_back_and_forth) / 3.0).exp()),
         );
     }
-    if counts.acknowledgements > 0 {
+    if readable && counts.acknowledgements > 0 {
         push(
             "acknowledgement",
             format!(
@@ -179,7 +202,7 @@ pub fn reasons(observation: &Observation, output: &ModelOutput) -> Vec<Reason> {
             100.0 * 0.25 * 0.5 * (rates.acknowledgements.point / 0.35).min(1.0),
         );
     }
-    if counts.reasoning > 0 {
+    if readable && counts.reasoning > 0 {
         push(
             "reasoning",
             format!(
@@ -192,7 +215,7 @@ pub fn reasons(observation: &Observation, output: &ModelOutput) -> Vec<Reason> {
             100.0 * 0.25 * 0.35 * (rates.reasoning.point / 0.35).min(1.0),
         );
     }
-    if counts.compassion > 0 {
+    if readable && counts.compassion > 0 {
         push(
             "warmth",
             format!(

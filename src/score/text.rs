@@ -20,6 +20,9 @@ pub struct PreparedText {
     pub n_effective_words: usize,
     pub has_question_mark: bool,
     pub has_kana_or_kanji: bool,
+    /// Most of the letters are in a script none of the word lists reads (Chinese without
+    /// kana, Korean, Cyrillic, Arabic…): the lexical features can only miss here.
+    pub in_unread_script: bool,
     pub has_url: bool,
     pub has_digit: bool,
     /// A code-like token after "code" ("use code SAVE20"): capitals and digits, 4 or more.
@@ -40,6 +43,29 @@ fn is_word_char(character: char) -> bool {
 /// lexicon is matched as substrings.
 pub fn is_kana_or_kanji(character: char) -> bool {
     matches!(character as u32, 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xFF66..=0xFF9F)
+}
+
+/// The scripts as the word lists see them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Script {
+    /// English, Spanish, German, French, Portuguese: Latin letters with their accents.
+    Latin,
+    Kana,
+    /// CJK ideographs: Japanese beside kana, Chinese without.
+    Han,
+    /// A letter of a script no word list is written in.
+    Unread,
+    NotALetter,
+}
+
+pub fn script_of(character: char) -> Script {
+    match character as u32 {
+        _ if !character.is_alphabetic() => Script::NotALetter,
+        0x0041..=0x024F | 0x1E00..=0x1EFF => Script::Latin,
+        0x3040..=0x30FF | 0xFF66..=0xFF9F => Script::Kana,
+        0x4E00..=0x9FFF | 0x3400..=0x4DBF => Script::Han,
+        _ => Script::Unread,
+    }
 }
 
 /// Whether `token` starts with `prefix`, ignoring ASCII case, without allocating.
@@ -115,6 +141,7 @@ impl PreparedText {
         prepared.padded_words.push(' ');
         let mut template_hasher = Fnv1a::new(HASH_DOMAIN_TEMPLATE_TEXT);
         let mut previous_was_code_word = false;
+        let (mut n_read_letters, mut n_kana, mut n_han, mut n_unread_letters) = (0, 0, 0, 0);
         for token in text.split_whitespace() {
             if previous_was_code_word && looks_like_discount_code(token) {
                 prepared.has_discount_code = true;
@@ -151,6 +178,7 @@ impl PreparedText {
                     }
                     let lower = byte.to_ascii_lowercase();
                     if byte.is_ascii_alphabetic() {
+                        n_read_letters += 1;
                         n_template_letters += 1;
                         template_hasher.write_byte(lower);
                     }
@@ -170,6 +198,13 @@ impl PreparedText {
                 }
                 if is_kana_or_kanji(character) {
                     n_japanese += 1;
+                }
+                match script_of(character) {
+                    Script::Latin => n_read_letters += 1,
+                    Script::Kana => n_kana += 1,
+                    Script::Han => n_han += 1,
+                    Script::Unread => n_unread_letters += 1,
+                    Script::NotALetter => {}
                 }
                 if character.is_alphabetic() {
                     n_template_letters += 1;
@@ -209,6 +244,13 @@ impl PreparedText {
             prepared.has_kana_or_kanji |= n_japanese > 0;
         }
         prepared.template_hash = template_hasher.finish_stored();
+        // Ideographs are read as Japanese only beside kana: Chinese writes none.
+        let (read, unread) = if n_kana > 0 {
+            (n_read_letters + n_kana + n_han, n_unread_letters)
+        } else {
+            (n_read_letters, n_unread_letters + n_han)
+        };
+        prepared.in_unread_script = unread > read;
         if prepared.has_kana_or_kanji {
             // Only Japanese needs the unsplit text, so only Japanese posts pay for it.
             prepared.lowered = text

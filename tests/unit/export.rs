@@ -335,3 +335,25 @@ fn the_x_account_comes_from_the_archive_not_the_first_reply() {
     assert_eq!(posts[0].reply_to.as_deref(), Some("stray"));
     assert_eq!(posts[0].author.as_deref(), Some("new_name"));
 }
+
+/// Some archived replies carry the replied-to account's id but no handle (the account was
+/// renamed or is gone) and, written without the "@", no mention either: the id still
+/// names the person, so two such replies to one account are one person, not none.
+#[test]
+fn a_reply_without_the_handle_is_to_the_person_its_id_names() {
+    let tweets: Vec<String> = [("1", "23741945"), ("2", "23741945"), ("3", "555")]
+        .iter()
+        .map(|(id, user)| {
+            format!(
+                r#"{{"tweet": {{"id_str": "{id}", "full_text": "Good point, number {id}", "in_reply_to_status_id_str": "9{id}",
+                    "in_reply_to_user_id_str": "{user}"}}}}"#
+            )
+        })
+        .collect();
+    let file = format!("window.YTD.tweets.part0 = [{}]", tweets.join(","));
+    let posts = parse_x_tweets_js(file.as_bytes()).unwrap();
+    assert_eq!(posts[0].reply_to.as_deref(), Some("23741945"));
+    let observation = crate::score::Observation::from_posts(&posts);
+    assert_eq!(observation.counts.replies, 3);
+    assert_eq!(observation.n_people(), 2);
+}

@@ -484,3 +484,161 @@ fn a_history_of_reposts_is_a_broadcaster_not_too_little_to_judge() {
     let page = score_observation(&Observation::from_posts(&posts));
     assert_eq!(page.label, "not-enough-to-judge");
 }
+
+/// Openness and Substance & warmth are read from word lists in six languages. An account
+/// that writes in another script (here Chinese: ideographs without kana) is not "closed"
+/// or "empty" for the lists finding nothing: those bars are unknown, the score rests on
+/// the structure (replies, people, turns), and the first reason says why. Japanese,
+/// which mixes ideographs with kana, is still read.
+#[test]
+fn posts_in_a_language_no_word_list_reads_leave_the_lexical_bars_unknown() {
+    let chinese_replies = [
+        "對啊，我也是這樣想的",
+        "哈哈，這個好玩",
+        "明天一起去吃飯吧",
+        "因為伺服器太慢了",
+        "我覺得還可以再改一下",
+    ];
+    let mut posts: Vec<Post> = (0..10)
+        .map(|index| {
+            // A second turn in each conversation says something new.
+            let text = if index < 5 {
+                chinese_replies[index].to_string()
+            } else {
+                format!(
+                    "{}，{}",
+                    chinese_replies[index % 5],
+                    chinese_replies[(index + 1) % 5]
+                )
+            };
+            let mut post = reply(
+                index,
+                ["wei", "lin", "chen", "zhou", "wang"][index % 5],
+                &text,
+            );
+            post.thread = Some(format!("thread{}", index % 5));
+            post
+        })
+        .collect();
+    for index in 0..6 {
+        posts.push(Post {
+            id: Some(format!("own{index}")),
+            text: format!("今天在家裡架了自己的伺服器，第{index}次嘗試"),
+            ..Post::default()
+        });
+    }
+    let observation = Observation::from_posts(&posts).with_history_complete();
+    let badge = score_observation(&observation);
+    assert_eq!(
+        badge.bars[1].value, None,
+        "Openness is not read from Chinese"
+    );
+    assert_eq!(badge.bars[2].value, None, "nor Substance & warmth");
+    assert_eq!(badge.reasons[0].id, "unread-language");
+    assert_eq!(
+        badge.reasons[0].text,
+        "16 of 16 posts are in a language the word lists do not read: Openness and Substance unknown"
+    );
+    assert_eq!(
+        badge.label, "conversationalist",
+        "10 of 16 posts answer 5 people, each twice"
+    );
+
+    let japanese: Vec<Post> = (0..10)
+        .map(|index| {
+            let text = format!("ありがとうございます。{index}番目はどうやって解決しましたか？");
+            reply(index, ["aoi", "ren"][index % 2], &text)
+        })
+        .collect();
+    let badge = score_observation(&Observation::from_posts(&japanese).with_history_complete());
+    assert!(badge.bars[1].value.is_some(), "Japanese is read");
+}
+
+/// Replies that answer many people in plain statements: no question, no thanks, so the
+/// lexical bars stay low and the score under the Conversationalist's 55.
+fn plain_replies(n_replies: usize) -> Vec<Post> {
+    let statements = [
+        "The library rooms are free for nonprofits here, booking takes two minutes",
+        "That release moved the config into one file, the old flags still work",
+        "Our power was back by the evening, the whole street had lost it",
+        "The spec says the attribute is boolean, so its value is ignored",
+        "I had the same crash on the old driver, the new one fixed it",
+        "The bus on weekends runs every half hour from the station",
+        "My grandmother made it with plums instead of apples, just as good",
+        "The museum reopened last month with the east wing closed",
+        "That road floods after heavy rain, the bridge route is longer but dry",
+        "Version two dropped the plugin system entirely, which broke my setup",
+    ];
+    let people = ["ana", "ben", "chloe", "dev", "emre", "femi", "gus", "hana"];
+    (0..n_replies)
+        .map(|index| {
+            let text = statements[index % statements.len()];
+            let mut post = reply(index, people[index % people.len()], text);
+            // Five threads, so most conversations get a second turn.
+            post.thread = Some(format!("thread-{}", index % 5));
+            post
+        })
+        .collect()
+}
+
+fn own_posts(n_posts: usize) -> Vec<Post> {
+    let texts = [
+        "Spent the afternoon fixing the shed roof",
+        "First frost this morning, the tomatoes did not make it",
+        "Finished the long novel about the lighthouse keeper",
+        "New bike lane on the high street is finally open",
+        "Made soup from whatever was left in the fridge",
+        "The cat has claimed the new armchair as hers",
+        "Trying to learn the cello at forty, slowly",
+        "Rain all week, the garden is a pond",
+        "Moved the desk to the window and work feels lighter",
+        "Old photos from the attic, mostly of hats",
+    ];
+    (0..n_posts)
+        .map(|index| Post {
+            id: Some(format!("own{index}")),
+            text: texts[index % texts.len()].into(),
+            ..Post::default()
+        })
+        .collect()
+}
+
+fn reposts(n_reposts: usize) -> Vec<Post> {
+    (0..n_reposts)
+        .map(|index| Post {
+            id: Some(format!("rt{index}")),
+            text: format!("RT @news{index}: a story worth passing on"),
+            is_repost: true,
+            ..Post::default()
+        })
+        .collect()
+}
+
+/// In a whole history, an account at least half of whose own posts answer other people
+/// converses, even when it asks and thanks in none of the words the lists read: the
+/// reply structure says so. Under half, or on a page (where the share only says which
+/// tab was open), the score's bar still decides.
+#[test]
+fn an_export_mostly_answering_people_is_a_conversationalist_in_plain_words() {
+    let mut posts = plain_replies(10);
+    posts.extend(own_posts(8));
+    posts.extend(reposts(4));
+    let export = score_observation(&Observation::from_posts(&posts).with_history_complete());
+    let score = export.score.expect("22 posts and reposts are scored");
+    assert!(score < 55, "the words alone do not reach the bar: {score}");
+    assert_eq!(
+        export.label, "conversationalist",
+        "10 of 18 own posts answer 8 people: {export:?}"
+    );
+
+    let page = score_observation(&Observation::from_posts(&posts));
+    assert_eq!(
+        page.label, "balanced",
+        "a page's share is the tab's: {page:?}"
+    );
+
+    let mut fewer = plain_replies(8);
+    fewer.extend(own_posts(10));
+    let fewer = score_observation(&Observation::from_posts(&fewer).with_history_complete());
+    assert_eq!(fewer.label, "balanced", "8 of 18 is under half: {fewer:?}");
+}
