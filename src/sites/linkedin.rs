@@ -54,6 +54,14 @@ pub const RULES: SiteRules = SiteRules {
             selector: ".notification-badge__count",
             hide: Remove,
         },
+        // A Pulse article's author card before the 2018 redesign: "<span class=count>28</span>
+        // articles", the author's output as a number, like a profile's post count (Dec 2016
+        // snapshot in tests/fixtures/linkedin/pulse-article-2016).
+        MetricRule {
+            kind: Posts,
+            selector: ".entity-counts .count",
+            hide: Keep,
+        },
     ],
     shadow: &[],
     candidates: &[

@@ -82,6 +82,41 @@ pub const RULES: SiteRules = SiteRules {
             selector: "ytd-notification-topbar-button-renderer .yt-spec-icon-badge-shape__badge",
             hide: Remove,
         },
+        // The design before Polymer (watch7/watch8, server-rendered until 2017 and served
+        // to old browsers after; Dec 2016 snapshot in tests/fixtures/youtube/watch-2016):
+        // the subscribe button's long and short counts, the like and dislike buttons' bare
+        // numbers (not the "Sign in" button of their click cards), the view line, and each
+        // recommendation's "1,484 views".
+        MetricRule {
+            kind: Subscribers,
+            selector: ".yt-subscriber-count",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Subscribers,
+            selector: ".yt-short-subscriber-count",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Likes,
+            selector: "button.like-button-renderer-like-button > .yt-uix-button-content",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Likes,
+            selector: "button.like-button-renderer-dislike-button > .yt-uix-button-content",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Views,
+            selector: ".watch-view-count",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Views,
+            selector: ".stat.view-count",
+            hide: Keep,
+        },
     ],
     shadow: &[],
     candidates: &[
