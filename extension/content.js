@@ -426,10 +426,23 @@
       // A bare number says nothing on its own ("<p><b>312K</b> members</p>"): its word is
       // in the block around it, read with it when that block is as short as a label.
       const block = candidate.parentElement;
-      if (block && BARE_NUMBER.test(candidate.textContent) && block.textContent.length <= SWEEP_BLOCK_TEXT) candidate = block;
+      // Not when the block holds no word, nor when the number's own control has a label that
+      // speaks for it (controlLabel): "57 12 3" across a row of buttons is no phrase.
+      if (block && BARE_NUMBER.test(candidate.textContent) && block.textContent.length <= SWEEP_BLOCK_TEXT && /\p{L}/u.test(block.textContent) && !controlLabel(candidate)) candidate = block;
       return candidate;
     }
     const BARE_NUMBER = /^[\s\d.,\u00a0\u202f+KkMmBb]*\d[\s\d.,\u00a0\u202f+KkMmBb]*$/;
+    // A bare number that stays bare ("57" alone in a like button): the label of the control
+    // it sits in, which the engine reads for the metric it names (recognize::bare_count).
+    const CONTROL_ROLES = new Set(['button', 'link', 'menuitem', 'tab']);
+    function controlLabel(element) {
+      for (let at = element, depth = 0; at && depth < 4; at = at.parentElement, depth++) {
+        const control = at === element || at.tagName === 'A' || at.tagName === 'BUTTON' || CONTROL_ROLES.has(at.getAttribute('role'));
+        const label = control && (at.getAttribute('aria-label') || at.getAttribute('title'));
+        if (label) return label.slice(0, 200);
+      }
+      return null;
+    }
     const SWEEP_BLOCK_TEXT = 48;
     function surveySweep(element) {
       forDigitTexts(element, (parent) => {
@@ -487,7 +500,9 @@
         if (DIGIT.test(collected.text)) {
           const id = nextId++;
           byId.set(id, { element, collected });
-          items.push({ id, text: capped(collected.text), context: contexts.get(element) ?? 'label' });
+          const context = contexts.get(element) ?? 'label';
+          const hint = context === 'sweep' && BARE_NUMBER.test(collected.text) ? controlLabel(element) : null;
+          items.push(hint ? { id, text: capped(collected.text), context, hint } : { id, text: capped(collected.text), context });
         }
       }
       const request = { v: PROTOCOL_VERSION, type: 'decide', arg: { items } };

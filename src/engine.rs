@@ -17,7 +17,7 @@ use crate::protocol::{
     self, utf16_offset, Answer, Call, Candidate, Decision, PagePlan, ProfileAnswer, ProfilePlan,
     ProtocolError, Request, Response, ShadowPlan, TextEdit, MAX_TEXT_BYTES, PROTOCOL_VERSION,
 };
-use crate::recognize::{self, MetricKind};
+use crate::recognize::{self, MetricKind, TextContext};
 use crate::score::{self, Badge, Observation, Post};
 use crate::settings::{Display, Settings};
 use crate::sites::{self, SiteRules};
@@ -307,7 +307,15 @@ impl Engine {
             .iter()
             .filter_map(|item| {
                 let (rendered, source_byte) = as_rendered(readable_prefix(&item.text));
-                let counts: Vec<_> = recognize::find_counts(&rendered, item.context)
+                let mut found = recognize::find_counts(&rendered, item.context);
+                // A bare number the sweep found: its control's label may name the metric.
+                match &item.hint {
+                    Some(hint) if found.is_empty() && item.context == TextContext::Sweep => {
+                        found.extend(recognize::bare_count(&rendered, readable_prefix(hint)));
+                    }
+                    _ => {}
+                }
+                let counts: Vec<_> = found
                     .into_iter()
                     .filter(|count| self.settings.display(count.kind) != Display::Show)
                     .collect();

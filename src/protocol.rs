@@ -148,6 +148,10 @@ pub struct Candidate {
     pub id: u32,
     pub text: String,
     pub context: TextContext,
+    /// For a swept text that is a bare number: the `aria-label` or `title` of the control
+    /// around it, which may name the metric (`recognize::bare_count`).
+    #[serde(default)]
+    pub hint: Option<String>,
 }
 
 /// An answer from the engine: `{"v":1,"type":…,"arg":…}`.

@@ -39,7 +39,7 @@ mod words;
 
 pub use kind::MetricKind;
 pub use number::{parse_number, Number};
-pub use sweep::{is_sweep_text, MAX_SWEEP_CHARS};
+pub use sweep::{bare_count, is_sweep_text, MAX_SWEEP_CHARS};
 
 use std::ops::Range;
 

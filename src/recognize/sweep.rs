@@ -1,6 +1,9 @@
 //! Which page texts the sweep hands to the recognizer: short interface texts that hold
 //! a number and do not read as prose. The sweep (issue 19) looks outside the containers
 //! the site rules name, so this gate is what keeps it off articles, bios and comments.
+//! A bare number ("57" in a button) is read with the label of its control (`bare_count`).
+
+use super::{Count, TextContext};
 
 /// Longest text the sweep looks at, in characters. Counts sit in buttons, links and
 /// headers ("14,748,479 views • 24 Apr 2018" is 31); longer runs are prose or lists.
@@ -45,6 +48,45 @@ fn has_inner_sentence_break(text: &str) -> bool {
     chars
         .windows(3)
         .any(|w| matches!(w[0], '.' | '!' | '?') && w[1] == ' ' && w[2].is_uppercase())
+}
+
+/// Most words of a control's label read for the metric it names ("like this video along
+/// with 57 other people" names likes in its second word).
+const MAX_LABEL_WORDS: usize = 12;
+
+/// A bare number the sweep found ("57" in a button) is a count when the label of the
+/// control around it, its `aria-label` or `title`, names a metric: "57" under "Like" or
+/// "10 Replies. Reply" is that many likes or replies. The label's words are tried one and
+/// two at a time after the number, as the recognizer reads "57 likes" or "57 me gusta";
+/// a label naming no metric ("Page 2", "Step 3 of 5") leaves the number alone.
+pub fn bare_count(text: &str, label: &str) -> Option<Count> {
+    let start = text.len() - text.trim_start().len();
+    let number = super::parse_number(text, start)?;
+    if number.span.start != start || !text[number.span.end..].trim().is_empty() {
+        return None;
+    }
+    let digits = &text[number.span.clone()];
+    let words: Vec<&str> = label
+        .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+        .filter(|word| !word.is_empty())
+        .take(MAX_LABEL_WORDS)
+        .collect();
+    let phrases = words.iter().map(|word| word.to_string()).chain(words.windows(2).map(|pair| pair.join(" ")));
+    for phrase in phrases {
+        let probe = format!("{digits} {phrase}");
+        let found = super::find_counts(&probe, TextContext::Label);
+        if let [count] = found.as_slice() {
+            if count.number == (0..digits.len()) {
+                return Some(Count {
+                    kind: count.kind,
+                    value: count.value,
+                    number: number.span.clone(),
+                    cut: number.span,
+                });
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]

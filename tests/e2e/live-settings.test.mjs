@@ -105,3 +105,36 @@ test('reddit: showing replies reveals the comment count inside the post\'s shado
   assert.deepEqual(leaks, [], 'no vote count showed at any frame');
   await tab.close();
 });
+
+test('the sweep\'s edits inside open shadow roots come back when a setting shows them, and go again', async () => {
+  const redesign = loadCases().find((c) => c.id === 'reddit/shadow-unknown');
+  await setSettings({});
+  browser.router.serve(redesign.url, redesign.html, redesign.cspHeader);
+  const tab = await browser.newPage();
+  await tab.goto(redesign.url);
+  // The reply counts, each read inside its post's shadow root.
+  const replyTexts = () =>
+    tab.evaluate(() => ({
+      hidden: Number(document.documentElement.getAttribute('data-sincerely-hidden')),
+      texts: [...document.querySelectorAll('post-card-2027')].flatMap((card) =>
+        [...card.shadowRoot.querySelectorAll('.comments-2027, .replies-2027')].map((e) => e.textContent.trim())),
+    }));
+  const first = await waitFor(async () => {
+    const now = await replyTexts();
+    return (await tab.evaluate(() => document.documentElement.hasAttribute('data-fixture-done'))) && now.hidden === redesign.expectHidden && now;
+  }, 'the first pass');
+  assert.deepEqual(first.texts, ['comments', 'comments', 'replies', 'comments']);
+  await setSettings({ metrics: { replies: 'show' } });
+  const shown = await waitFor(async () => {
+    const now = await replyTexts();
+    return now.hidden === redesign.expectHidden - 4 && now;
+  }, 'replies shown');
+  assert.deepEqual(shown.texts, ['87 comments', '41 comments', '3 replies', '12 comments']);
+  await setSettings({});
+  const again = await waitFor(async () => {
+    const now = await replyTexts();
+    return now.hidden === redesign.expectHidden && now;
+  }, 'replies hidden again');
+  assert.deepEqual(again.texts, first.texts);
+  await tab.close();
+});
