@@ -214,7 +214,9 @@
           if (!overlaps) continue;
           const from = Math.max(edit.start, start) - start;
           const to = Math.min(edit.end, end) - start;
-          if (!originals.has(node)) originals.set(node, node.data);
+          // The page's own text, unless it is what we wrote: a count the page rewrote since
+          // ("86" → "87") comes back as the page's latest, not as our first read.
+          if (!originals.has(node) || written.get(node) !== node.data) originals.set(node, node.data);
           const replacement = holdsStart && !placed ? edit.text : '';
           placed ||= holdsStart;
           const data = node.data.slice(0, from) + replacement + node.data.slice(to);
