@@ -15,14 +15,16 @@ use std::fs;
 const MIN_RECALL: f64 = 0.9;
 const MAX_FALSE_POSITIVE_RATE: f64 = 0.01;
 
-/// Floors for the other languages, set at what was measured on 2026-12-07: German recall
-/// 1/29, false positives 0/73; Portuguese 2/16, 1/55; Japanese 4/26, 0/235. Floors, not
-/// targets: the samples are small, so one row moves a figure a lot.
-const GERMAN_MIN_RECALL: f64 = 0.03;
+/// Floors for the other languages, set at what was measured on 2026-12-07 after their
+/// word lists grew: German recall 9/29 (1/29 before), false positives 0/73; Portuguese
+/// 7/16 (2/16 before), 1/55; Japanese 9/26 (4/26 before), 0/235. Floors, not targets: the
+/// words were written after reading these samples' misses, so the figures are in-sample,
+/// and the samples are small, so one row moves a figure a lot.
+const GERMAN_MIN_RECALL: f64 = 0.3;
 const GERMAN_MAX_FALSE_POSITIVE_RATE: f64 = 0.02;
-const PORTUGUESE_MIN_RECALL: f64 = 0.12;
+const PORTUGUESE_MIN_RECALL: f64 = 0.43;
 const PORTUGUESE_MAX_FALSE_POSITIVE_RATE: f64 = 0.02;
-const JAPANESE_MIN_RECALL: f64 = 0.15;
+const JAPANESE_MIN_RECALL: f64 = 0.34;
 const JAPANESE_MAX_FALSE_POSITIVE_RATE: f64 = 0.01;
 
 fn uncivil(text: &str) -> bool {
