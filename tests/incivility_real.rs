@@ -255,10 +255,16 @@ fn incivility_on_real_portuguese_text() {
 }
 
 /// The Japanese toxicity schema subset (inspection-ai): hostile when most annotators chose
-/// Toxic or Very Toxic; ordinary when all chose Not Toxic.
+/// Toxic or Very Toxic; ordinary when all chose Not Toxic. Its repository states no
+/// licence, so it is not committed: read from the git-ignored local/ folder when someone
+/// put it there (SOURCES.md says how), skipped with a note otherwise.
 #[test]
 fn incivility_on_real_japanese_text() {
-    let sample = fs::read_to_string("tests/profiles/hostile/japanese-toxic-sample.csv").unwrap();
+    let path = "tests/profiles/hostile/local/japanese-toxic-sample.csv";
+    let Ok(sample) = fs::read_to_string(path) else {
+        println!("Japanese: skipped, {path} is absent (see tests/profiles/hostile/SOURCES.md)");
+        return;
+    };
     let rows = csv_rows(&sample);
     let header = &rows[0];
     let (text, not_toxic, toxic, very_toxic, annotators) = (
