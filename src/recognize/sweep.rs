@@ -71,7 +71,10 @@ pub fn bare_count(text: &str, label: &str) -> Option<Count> {
         .filter(|word| !word.is_empty())
         .take(MAX_LABEL_WORDS)
         .collect();
-    let phrases = words.iter().map(|word| word.to_string()).chain(words.windows(2).map(|pair| pair.join(" ")));
+    let phrases = words
+        .iter()
+        .map(|word| word.to_string())
+        .chain(words.windows(2).map(|pair| pair.join(" ")));
     for phrase in phrases {
         let probe = format!("{digits} {phrase}");
         let found = super::find_counts(&probe, TextContext::Label);

@@ -12,7 +12,8 @@ fn candidate(id: u32, text: &str, context: TextContext) -> Candidate {
 }
 
 #[test]
-fn a_swept_bare_number_is_hidden_when_its_controls_label_names_a_metric_and_shown_with_the_metric() {
+fn a_swept_bare_number_is_hidden_when_its_controls_label_names_a_metric_and_shown_with_the_metric()
+{
     let engine = Engine::new(Settings::default());
     let with_hint = |id, text: &str, hint: &str, context| Candidate {
         hint: Some(hint.into()),
@@ -28,12 +29,17 @@ fn a_swept_bare_number_is_hidden_when_its_controls_label_names_a_metric_and_show
     assert_eq!(decisions.len(), 1, "{decisions:?}");
     assert_eq!(decisions[0].id, 1);
     assert_eq!(decisions[0].kinds, vec![MetricKind::Likes]);
-    assert_eq!((decisions[0].edits[0].start, decisions[0].edits[0].end), (0, 2));
+    assert_eq!(
+        (decisions[0].edits[0].start, decisions[0].edits[0].end),
+        (0, 2)
+    );
     // Likes shown: the number stays.
     let mut settings = Settings::default();
     settings.metrics.insert(MetricKind::Likes, Display::Show);
     let showing = Engine::new(settings);
-    assert!(showing.decide(&[with_hint(1, "57", "Like", TextContext::Sweep)]).is_empty());
+    assert!(showing
+        .decide(&[with_hint(1, "57", "Like", TextContext::Sweep)])
+        .is_empty());
 }
 
 #[test]

@@ -111,14 +111,23 @@ fn the_sweep_context_reads_interface_texts_and_leaves_sentences() {
 fn a_bare_number_is_the_count_its_controls_label_names() {
     use crate::recognize::MetricKind;
     for (text, label, kind, value) in [
-        ("57", "like this video along with 57 other people", MetricKind::Likes, 57.0),
+        (
+            "57",
+            "like this video along with 57 other people",
+            MetricKind::Likes,
+            57.0,
+        ),
         ("10", "10 Replies. Reply", MetricKind::Replies, 10.0),
         (" 1.2K ", "Repost", MetricKind::Reposts, 1200.0),
         ("36", "Like (36 likes)", MetricKind::Likes, 36.0),
         ("4", "Me gusta", MetricKind::Likes, 4.0),
     ] {
         let count = bare_count(text, label).unwrap_or_else(|| panic!("{text:?} under {label:?}"));
-        assert_eq!((count.kind, count.value), (kind, value), "{text:?} under {label:?}");
+        assert_eq!(
+            (count.kind, count.value),
+            (kind, value),
+            "{text:?} under {label:?}"
+        );
         assert_eq!(&text[count.cut.clone()], text.trim());
     }
 }
