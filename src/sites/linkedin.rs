@@ -4,7 +4,8 @@
 //! post detail pages with comment reactions, profile top cards (followers, connections),
 //! company pages ("12,345 followers", "View all 69 employees"), search results, the
 //! notification and messaging badges of the global navigation and the "(3)" in the tab
-//! title.
+//! title; and Pulse articles before the 2018 redesign (the author card's article count,
+//! the article's views, likes and comments).
 //!
 //! Hooks: LinkedIn's BEM classes, stable for years and used by every public scraper
 //! (e.g. the `social-details-social-counts__*` family): a post is
@@ -60,6 +61,24 @@ pub const RULES: SiteRules = SiteRules {
         MetricRule {
             kind: Posts,
             selector: ".entity-counts .count",
+            hide: Keep,
+        },
+        // The same Pulse's article header, in the stream layout (an Oct 2016 snapshot in
+        // tests/fixtures/linkedin/pulse-article-stream-2016): `ul.activity-counts` beside the
+        // date, one `li` per kind, "<span class=count>575</span> <span class=label>Likes</span>".
+        MetricRule {
+            kind: Views,
+            selector: ".activity-counts .views .count",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Likes,
+            selector: ".activity-counts .likes .count",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Replies,
+            selector: ".activity-counts .comments .count",
             hide: Keep,
         },
     ],
