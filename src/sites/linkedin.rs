@@ -4,7 +4,9 @@
 //! post detail pages with comment reactions, profile top cards (followers, connections),
 //! company pages ("12,345 followers", "View all 69 employees"), search results, the
 //! notification and messaging badges of the global navigation and the "(3)" in the tab
-//! title.
+//! title; the logged-out ("guest") article and post pages (reactions, "48 Comments",
+//! each comment's "6 Likes"); and Pulse articles before the 2018 redesign (the author
+//! card's article count, the article's views, likes and comments).
 //!
 //! Hooks: LinkedIn's BEM classes, stable for years and used by every public scraper
 //! (e.g. the `social-details-social-counts__*` family): a post is
@@ -54,12 +56,39 @@ pub const RULES: SiteRules = SiteRules {
             selector: ".notification-badge__count",
             hide: Remove,
         },
+        // Logged-out ("guest") pages, server-rendered by content-guest-frontend: the
+        // reactions under an article or post are a bare number beside their icons,
+        // `<span class="social-counts-reactions__social-counts-numRections">361</span>`
+        // (sic; an Aug 2022 snapshot in tests/fixtures/linkedin/pulse-article-2022).
+        MetricRule {
+            kind: Likes,
+            selector: ".social-counts-reactions__social-counts-numRections",
+            hide: Keep,
+        },
         // A Pulse article's author card before the 2018 redesign: "<span class=count>28</span>
         // articles", the author's output as a number, like a profile's post count (Dec 2016
         // snapshot in tests/fixtures/linkedin/pulse-article-2016).
         MetricRule {
             kind: Posts,
             selector: ".entity-counts .count",
+            hide: Keep,
+        },
+        // The same Pulse's article header, in the stream layout (an Oct 2016 snapshot in
+        // tests/fixtures/linkedin/pulse-article-stream-2016): `ul.activity-counts` beside the
+        // date, one `li` per kind, "<span class=count>575</span> <span class=label>Likes</span>".
+        MetricRule {
+            kind: Views,
+            selector: ".activity-counts .views .count",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Likes,
+            selector: ".activity-counts .likes .count",
+            hide: Keep,
+        },
+        MetricRule {
+            kind: Replies,
+            selector: ".activity-counts .comments .count",
             hide: Keep,
         },
     ],
@@ -79,6 +108,10 @@ pub const RULES: SiteRules = SiteRules {
         // Search results: "Bo and 11 other mutual connections", a creator's "4.5K followers".
         ".entity-result__insights",
         ".reusable-search-simple-insight__text-container",
+        // Guest pages: the comments link beside the reactions ("48 Comments") and each
+        // comment's "6 Likes".
+        ".social-action-counts__social-counts-item:not(.social-counts-reactions__social-counts-item)",
+        ".comment__likes-count",
     ],
     prose: &[
         ".update-components-text",
