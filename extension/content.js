@@ -407,13 +407,19 @@
       const skip = plan.sweepSkip;
       // Inside or around what the sweep leaves alone (a count the rules hide or decide):
       // its text would be decided twice, and the second edit would land at stale offsets.
-      if (skip && (parent.closest(skip) || parent.querySelector(skip))) return;
+      if (skip && (parent.closest(skip) || holdsSkipped(parent, skip))) return;
       // The phrase around a number ("<a><b>24</b> replies</a>") reads as one, unless that
       // phrase is, or holds, somewhere the sweep does not look.
       const around = sweepCandidate(parent);
-      const candidate = around !== parent && skip && (around.closest(skip) || around.querySelector(skip)) ? parent : around;
+      const candidate = around !== parent && skip && (around.closest(skip) || holdsSkipped(around, skip)) ? parent : around;
       if (!changed && candidate.hasAttribute(SEEN)) return;
       pending.set(candidate, 'sweep');
+    }
+    // What the sweep skips inside `element` matters only where it holds a digit: an icon's
+    // <svg> in a like button ("<a><svg/><span>575</span> Likes</a>") holds no count.
+    function holdsSkipped(element, skip) {
+      for (const found of element.querySelectorAll(skip)) if (DIGIT.test(found.textContent)) return true;
+      return false;
     }
     // Up from a text's element through the phrase that holds it: inline elements, and the
     // control or heading they make (a button, a label, a heading), never into a block,
