@@ -371,14 +371,14 @@
      * mode and the sweep both start there. At most SURVEY_MAX_NODES texts are looked at
      * per added subtree; what lies beyond waits for the page's next change there.
      */
-    function forDigitTexts(element, visit, visitShadow = null) {
-      // With `visitShadow`, elements are walked too, for the open shadow roots they host.
+    function forDigitTexts(element, visit, visitShadow = null, budget = { left: SURVEY_MAX_NODES }) {
+      // With `visitShadow`, elements are walked too, for the open shadow roots they host
+      // (which share `budget`).
       const walker = document.createTreeWalker(element, visitShadow ? NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT : NodeFilter.SHOW_TEXT);
-      let visited = 0;
       if (visitShadow && element.shadowRoot) visitShadow(element.shadowRoot); // The walk starts below it.
-      for (let node = walker.nextNode(); node && visited < SURVEY_MAX_NODES; node = walker.nextNode()) {
+      for (let node = walker.nextNode(); node && budget.left > 0; node = walker.nextNode()) {
         if (node.nodeType === Node.TEXT_NODE) {
-          visited++;
+          budget.left--;
           if (DIGIT.test(node.data) && node.parentElement) visit(node.parentElement);
         } else if (node.shadowRoot) visitShadow(node.shadowRoot);
       }
@@ -452,10 +452,23 @@
       return null;
     }
     const SWEEP_BLOCK_TEXT = 48;
+    // One added subtree and the shadow roots it enters share one cap (a page that nests
+    // shadow roots, or hosts thousands, gets no more time than one that does not), and
+    // the roots nest at most SWEEP_MAX_DEPTH deep. A root the cap left out is not marked
+    // swept: the page's next change there brings it back.
+    const SWEEP_MAX_DEPTH = 32;
+    let sweepDepth = 0;
+    const sweepBudget = { left: 0 };
     function surveySweep(element) {
-      forDigitTexts(element, (parent) => {
-        if (!IGNORE_TAGS.has(parent.tagName)) sweepParent(parent);
-      }, sweepShadow);
+      if (sweepDepth === 0) sweepBudget.left = SURVEY_MAX_NODES;
+      sweepDepth++;
+      try {
+        forDigitTexts(element, (parent) => {
+          if (!IGNORE_TAGS.has(parent.tagName)) sweepParent(parent);
+        }, sweepShadow, sweepBudget);
+      } finally {
+        sweepDepth--;
+      }
       // An added element inside a shadow root the host's own script attached after the
       // host was surveyed: the root is found here, from within, the first time.
       const shadowRoot = element.getRootNode();
@@ -464,7 +477,7 @@
     // An open shadow root is swept like the document, once, and then observed like it.
     let watchShadow = () => {}; // Set by domWatcher.
     function sweepShadow(shadowRoot) {
-      if (sweptShadows.has(shadowRoot)) return;
+      if (sweptShadows.has(shadowRoot) || sweepBudget.left <= 0 || sweepDepth >= SWEEP_MAX_DEPTH) return;
       sweptShadows.add(shadowRoot);
       watchShadow(shadowRoot);
       surveySweep(shadowRoot);
