@@ -1,7 +1,7 @@
 // Hostile pages in real Chromium: markup and script carried as text, a page that breaks
 // built-ins in its own world, a page of over 100,000 nodes, a page of 20,000 shadow roots,
-// a mutation storm while the
-// page's own input handler must stay responsive, and a page that moves our badge's host in
+// a mutation storm while the page's own input handler must stay responsive, and a page
+// that moves our badge's host in
 // a loop. The fixtures are tests/fixtures/x/hostile-*; the generic suite also runs all but
 // hostile-overrides in both browsers.
 
