@@ -125,7 +125,7 @@
     root.setAttribute(ROOT, 'off');
     domWatcher.stop();
     profileWatcher.stop();
-    textEditor.restoreAll();
+    textEditor.restoreAll(held());
     titleWatcher.restore();
   }
 
@@ -256,8 +256,9 @@
           node.data = original;
         }
       },
-      restoreAll() {
-        for (const candidate of held()) {
+      /** `decided`: every element we decided (held()), whose edited texts come back. */
+      restoreAll(decided) {
+        for (const candidate of decided) {
           const walker = document.createTreeWalker(candidate, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             if (originals.has(node) && written.get(node) === node.data) node.data = originals.get(node);
@@ -409,9 +410,10 @@
       // its text would be decided twice, and the second edit would land at stale offsets.
       if (skip && (parent.closest(skip) || holdsSkipped(parent, skip))) return;
       // The phrase around a number ("<a><b>24</b> replies</a>") reads as one, unless that
-      // phrase is, or holds, somewhere the sweep does not look.
+      // phrase holds somewhere the sweep does not look (it cannot sit inside one: `around`
+      // is `parent` or above it, and `parent.closest(skip)` found nothing).
       const around = sweepCandidate(parent);
-      const candidate = around !== parent && skip && (around.closest(skip) || holdsSkipped(around, skip)) ? parent : around;
+      const candidate = around !== parent && skip && holdsSkipped(around, skip) ? parent : around;
       if (!changed && candidate.hasAttribute(SEEN)) return;
       pending.set(candidate, 'sweep');
     }
@@ -500,15 +502,15 @@
         reportStatus();
         return;
       }
-      const contexts = new Map(pending);
-      const elements = [...pending.keys()].filter(
-        (element) => element.isConnected && !(pending.get(element) === 'sweep' && insidePending(element)),
+      const entries = [...pending].filter(
+        ([element, context]) => element.isConnected && !(context === 'sweep' && insidePending(element)),
       );
+      const elements = entries.map(([element]) => element);
       pending.clear();
       const byId = new Map();
       const items = [];
       const readFor = new Map(); // Element → what was read of it (for the staleness check).
-      for (const element of elements) {
+      for (const [element, context] of entries) {
         // Without a digit there is nothing to decide: shown without reading its texts.
         const all = element.textContent;
         if (!DIGIT.test(all)) {
@@ -521,9 +523,12 @@
         if (DIGIT.test(collected.text)) {
           const id = nextId++;
           byId.set(id, { element, collected });
-          const context = contexts.get(element) ?? 'label';
-          const hint = context === 'sweep' && BARE_NUMBER.test(collected.text) ? controlLabel(element) : null;
-          items.push(hint ? { id, text: capped(collected.text), context, hint } : { id, text: capped(collected.text), context });
+          const item = { id, text: capped(collected.text), context };
+          if (context === 'sweep' && BARE_NUMBER.test(collected.text)) {
+            const hint = controlLabel(element);
+            if (hint) item.hint = hint;
+          }
+          items.push(item);
         }
       }
       const request = { v: PROTOCOL_VERSION, type: 'decide', arg: { items } };
@@ -1062,8 +1067,10 @@
       }, delay);
     }
 
-    shadowStyler.setWatch((shadowRoot) => shadowObserver?.observe(shadowRoot, SUBTREE));
-    domSurveyor.setWatch((shadowRoot) => shadowObserver?.observe(shadowRoot, SUBTREE));
+    // The shadow roots the rules style and those the sweep goes into: one observer.
+    const observeShadow = (shadowRoot) => shadowObserver?.observe(shadowRoot, SUBTREE);
+    shadowStyler.setWatch(observeShadow);
+    domSurveyor.setWatch(observeShadow);
     profileWatcher.setOnDirty(() => schedule());
 
     function onMutations(records) {
@@ -1143,8 +1150,10 @@
    */
   async function activate(newPlan) {
     plan = newPlan;
-    textEditor.restoreAll(); // Finds edited texts through the candidates' marks, so first.
-    for (const element of held()) element.removeAttribute(SEEN);
+    // The edited texts are found through the candidates' marks: restored before those go.
+    const decided = held();
+    textEditor.restoreAll(decided);
+    for (const element of decided) element.removeAttribute(SEEN);
     sweptShadows.clear(); // The full survey below goes into them again, and observes them.
     titleWatcher.restore();
     state.hidden = 0;
