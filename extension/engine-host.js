@@ -8,7 +8,7 @@
  *            │  (a page CSP without 'wasm-unsafe-eval' still refuses the compile in
  *            │  Chrome: then the worker)
  *            ├─ engine-js.js came instead (Chrome, on the sites whose CSP refuses wasm):
- *            │  the same engine compiled to JavaScript by wasm2js (src/c_abi.rs), made
+ *            │  the same engine compiled to JavaScript by wasm2js (src/web/sync), made
  *            │  at the first call → mode "in-page-js", synchronous like "in-page"
  *            └─ neither (hosts the user added), a refused compile, or a JavaScript engine
  *                     that did not load → mode "worker": the same requests go to the
@@ -88,7 +88,7 @@ var sincerelyEngineHost = (() => {
 
   /**
    * An Engine class like wasm-bindgen's (`new Engine(settings)`, `handle(request)`,
-   * `free()`) over the C ABI of src/c_abi.rs, as wasm2js exports it: JSON text through the
+   * `free()`) over the C ABI of src/web/sync, as wasm2js exports it: JSON text through the
    * module's memory. Anything the module throws is a trap (wasm2js throws an `Error` for
    * `unreachable`, where a Rust panic aborts): the instance is lost, as in-page.
    */

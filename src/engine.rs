@@ -51,11 +51,7 @@ impl Engine {
         } else {
             match request.call {
                 Call::PagePlan { url } => Answer::PagePlan(self.page_plan(&url)),
-                Call::Decide { items } => {
-                    #[cfg(feature = "fault-injection")]
-                    crate::fault::panic_on_marker(&items);
-                    Answer::Decisions(self.decide(&items))
-                }
+                Call::Decide { items } => Answer::Decisions(self.decide(&items)),
                 Call::Profile { url, posts, memory } => {
                     match self.profile(&url, &posts, memory.as_ref()) {
                         Some(answer) => Answer::Profile(answer),
@@ -73,7 +69,7 @@ impl Engine {
     }
 
     /// Serves one request given as JSON text, with the answer as JSON text: the whole
-    /// dispatch that each wasm boundary (src/wasm/, src/c_abi.rs) calls.
+    /// dispatch that each wasm boundary (src/web/engine, src/web/sync) calls.
     pub fn handle_json(&self, request: &str) -> Result<String, ProtocolError> {
         protocol::write_response(&self.handle(protocol::read_request(request)?))
     }

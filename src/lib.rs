@@ -4,14 +4,14 @@
 //! The core is plain Rust that never sees the DOM: the [`recognize`]r finds counts in
 //! text, [`sites`] hold what we know of each site, [`score`] is the conversation model,
 //! [`settings`] the user's choices and [`protocol`] the wire format. Check the [`Engine`]
-//! documentation to get started. The browser glue lives in `src/wasm/`, compiled only for
-//! `wasm32`, or, for a build that wasm2js turns into JavaScript, in `src/c_abi.rs`.
+//! documentation to get started. This crate has no browser dependency: the browser glue is
+//! in the thin crates under `src/web/` (the engine's wasm-bindgen class, the same engine
+//! behind a C ABI for wasm2js, the popup, the playground).
 
 mod case;
 pub mod css;
 mod engine;
 pub mod export;
-#[cfg(feature = "fault-injection")]
 #[doc(hidden)]
 pub mod fault;
 pub mod profile;
@@ -28,16 +28,3 @@ mod word_list;
 pub use engine::Engine;
 #[doc(inline)]
 pub use settings::Settings;
-
-// The wasm build has one boundary or the other: wasm-bindgen's (src/wasm/), or the plain
-// C ABI that wasm2js can turn into JavaScript (src/c_abi.rs, feature `c-abi`).
-#[cfg(all(target_arch = "wasm32", feature = "c-abi"))]
-mod c_abi;
-#[cfg(all(target_arch = "wasm32", not(feature = "c-abi")))]
-mod wasm;
-/// The wasm exports, for the wasm-bindgen tests.
-#[cfg(all(target_arch = "wasm32", not(feature = "c-abi")))]
-#[doc(hidden)]
-pub mod wasm_api {
-    pub use crate::wasm::engine::WasmEngine as Engine;
-}

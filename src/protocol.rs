@@ -123,7 +123,7 @@ pub enum ProtocolError {
     Write(serde_json::Error),
 }
 
-/// Reads a request from its JSON text: what each boundary (src/wasm/, src/c_abi.rs) is
+/// Reads a request from its JSON text: what each boundary (src/web/engine, src/web/sync) is
 /// handed.
 // A function of its own: the browser compiles wasm functions on first use (see
 // `Engine::handle`). Through a generic tree, as `arg` and the settings are read anyway: a

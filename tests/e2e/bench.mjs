@@ -857,7 +857,7 @@ interception with x.com's real CSP header (\`tests/e2e/csp.json\`).
 | CSS rules only | https://css-only.sincerely.invalid/home | \`generated/x.css\` inserted as a \`<style>\`, no script: the floor of any extension |
 | CSS + minimal script | ${FLOOR_URL} | the same \`<style>\`, and a content script (\`bench-floor.js\`) that marks each social-context line the page adds as read, in the observer's callback, and does nothing else: the floor of hiding counts in text without a flash |
 | in-page wasm | https://twitter.com/home | CSP + \`'wasm-unsafe-eval'\`; engine compiled in the content script |
-| in-page JS (wasm2js) | https://x.com/home | real CSP, as shipped: the engine compiled to JavaScript (\`engine-js.js\`, src/c_abi.rs through wasm2js), run synchronously in the content script |
+| in-page JS (wasm2js) | https://x.com/home | real CSP, as shipped: the engine compiled to JavaScript (\`engine-js.js\`, src/web/sync through wasm2js), run synchronously in the content script |
 | service worker | ${WORKER_URL} | real CSP; no engine in its scripts; engine in the extension's worker |
 
 ## 1. Scroll workload

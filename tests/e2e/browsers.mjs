@@ -192,7 +192,7 @@ export function launch(name, options) {
   throw new Error(`unknown browser ${name}`);
 }
 
-/** The permission the popup asks for a host it adds (see src/wasm/popup.rs, AddedHosts). */
+/** The permission the popup asks for a host it adds (see src/web/popup/src/lib.rs, AddedHosts). */
 function originsOf(settings) {
   return [
     ...(settings.mastodonHosts ?? []).map((host) => `https://${host}/*`),

@@ -1,5 +1,5 @@
 // The popup as the user sees it for one tab, in Chromium: opened as an extension page in a
-// window of its own with `?tab=<id>` (src/wasm/popup.rs reads the tab from there when it
+// window of its own with `?tab=<id>` (src/web/popup/src/lib.rs reads the tab from there when it
 // is not the toolbar's popup), so the tab it describes stays open and visible.
 
 import fs from 'node:fs';

@@ -88,7 +88,7 @@ test('every string the pages use is in all five locales, with the same placehold
   const locales = ['en', 'es', 'de', 'fr', 'ja'];
   const read = (lang) => JSON.parse(fs.readFileSync(path.join(ROOT, `extension/_locales/${lang}/messages.json`), 'utf8'));
   const english = read('en');
-  const source = fs.readFileSync(path.join(ROOT, 'src/wasm/popup.rs'), 'utf8');
+  const source = fs.readFileSync(path.join(ROOT, 'src/web/popup/src/lib.rs'), 'utf8');
   const used = new Set([...source.matchAll(/\bt\(\s*"([A-Za-z][A-Za-z_]*)"/g)].map((m) => m[1]));
   const kinds = fs.readFileSync(path.join(ROOT, 'src/recognize/kind.rs'), 'utf8').matchAll(/=> "([a-z]+)",/g);
   for (const [, id] of kinds) used.add(`metric_${id}`);
@@ -251,7 +251,7 @@ test('popup open-to-interactive in Chromium (a benchmark figure)', async () => {
   const times = [];
   for (let i = 0; i < 7; i++) {
     const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
-    // performance.mark from src/wasm/popup.rs once the loaded page is rendered: navigation
+    // performance.mark from src/web/popup/src/lib.rs once the loaded page is rendered: navigation
     // start to the first control usable.
     const ms = await popup.evaluate(() => performance.getEntriesByName('sincerely-interactive')[0]?.startTime);
     assert.ok(Number.isFinite(ms), 'the popup marks when it is interactive');

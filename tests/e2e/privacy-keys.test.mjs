@@ -34,18 +34,18 @@ const WRITES = [
   },
   { file: 'extension/worker.js', area: 'local', key: 'earlyTokens', line: 'set(items)', via: 'setLocal({ earlyTokens })' },
   {
-    file: 'src/wasm/popup.rs',
+    file: 'src/web/popup/src/lib.rs',
     area: 'sync',
     key: 'settings',
     line: 'STORAGE_KEY',
     builtIn: ['src/settings.rs', 'pub const STORAGE_KEY: &str = "settings";'],
   },
   {
-    file: 'src/wasm/popup.rs',
+    file: 'src/web/popup/src/lib.rs',
     area: 'local',
     key: 'forgotten',
     line: 'FORGET_SIGNAL',
-    builtIn: ['src/wasm/popup.rs', 'const FORGET_SIGNAL: &str = "forgotten";'],
+    builtIn: ['src/web/popup/src/lib.rs', 'const FORGET_SIGNAL: &str = "forgotten";'],
   },
 ];
 
@@ -54,7 +54,9 @@ function findWrites() {
   const found = [];
   const files = [
     ...fs.readdirSync(path.join(ROOT, 'extension')).filter((f) => f.endsWith('.js')).map((f) => `extension/${f}`),
-    ...fs.readdirSync(path.join(ROOT, 'src/wasm')).filter((f) => f.endsWith('.rs')).map((f) => `src/wasm/${f}`),
+    // The web crates' glue (src/web/<crate>/src/*.rs).
+    ...fs.readdirSync(path.join(ROOT, 'src/web')).flatMap((crate) =>
+      fs.readdirSync(path.join(ROOT, 'src/web', crate, 'src')).filter((f) => f.endsWith('.rs')).map((f) => `src/web/${crate}/src/${f}`)),
   ];
   for (const file of files) {
     const source = read(file);

@@ -217,7 +217,7 @@ fn a_wrong_protocol_version_is_an_error_answer() {
 
 #[test]
 fn json_text_in_and_out_is_the_same_dispatch() {
-    // What both wasm boundaries call (src/wasm/engine.rs, src/c_abi.rs).
+    // What both wasm boundaries call (src/web/engine, src/web/sync).
     let engine = Engine::new(Settings::default());
     let request = r#"{"v":1,"type":"decide","arg":{"items":[{"id":3,"text":"Liked by ana and 1,203 others","context":"label"}]}}"#;
     let answer: serde_json::Value =

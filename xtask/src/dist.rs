@@ -24,7 +24,8 @@ const ENGINE_BYTES: &str = "engine-bytes.js";
 /// `--low-memory-unused` lets wasm-opt assume unused (it folds more address arithmetic
 /// into load and store offsets: 700 bytes less gzipped).
 const ENGINE: Module = Module {
-    features: "panic-hook",
+    package: "sincerely-web",
+    features: "",
     target_dir: "target",
     cargo_args: &[],
     js_target: "no-modules",
@@ -48,7 +49,7 @@ const ENGINE: Module = Module {
 pub fn run() -> Result {
     crate::codegen::run(false)?;
     ENGINE.build()?;
-    let engine_js = sync_engine::build("", "target/sync")?;
+    let engine_js = sync_engine::build("")?;
     let dist = root().join("dist");
     if dist.exists() {
         fs::remove_dir_all(&dist).map_err(|e| e.to_string())?;
@@ -87,12 +88,12 @@ pub fn run() -> Result {
 }
 
 /// dist/chrome-faults: dist/chrome with an engine built with `fault-injection`
-/// (src/fault.rs), for the end-to-end test of a real panic. Never zipped or shipped.
+/// (src/fault.rs, src/web/engine/Cargo.toml), for the end-to-end test of a real panic.
+/// Never zipped or shipped.
 fn fault_build() -> Result {
     // Not optimised: a test build, and wasm-opt is the slowest step.
     let module = Module {
-        features: "panic-hook,fault-injection",
-        target_dir: "target/faults",
+        features: "fault-injection",
         out_dir: "target/faults/wasm-bindgen",
         opt: &[],
         ..ENGINE
@@ -105,7 +106,7 @@ fn fault_build() -> Result {
     }
     let engine_bytes = engine_bytes_script(&root().join(module.wasm()), "chrome")?;
     fs::write(out.join(ENGINE_BYTES), engine_bytes).map_err(|e| e.to_string())?;
-    let engine_js = sync_engine::build("fault-injection", "target/faults-sync")?;
+    let engine_js = sync_engine::build("fault-injection")?;
     fs::write(out.join(sync_engine::SCRIPT), engine_js).map_err(|e| e.to_string())
 }
 

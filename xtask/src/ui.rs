@@ -1,7 +1,6 @@
-//! The popup and options pages' wasm module (src/wasm/popup.rs, Cargo feature `ui`):
-//! built on its own so the content script's module stays small, into its own target
-//! directory so it does not clobber the engine build, then copied into dist/<browser>/
-//! and added to that browser's zip. `dist::run` calls [`build`] last.
+//! The popup and options pages' wasm module (the crate `sincerely-popup`, src/web/popup):
+//! built on its own so the content script's module stays small, then copied into
+//! dist/<browser>/ and added to that browser's zip. `dist::run` calls [`build`] last.
 
 use crate::util::{root, Result};
 use crate::wasm::Module;
@@ -13,8 +12,9 @@ const UI_WASM: &str = "sincerely_ui_bg.wasm";
 
 pub fn build() -> Result {
     let module = Module {
-        features: "panic-hook,ui",
-        target_dir: "target/ui",
+        package: "sincerely-popup",
+        features: "",
+        target_dir: "target",
         cargo_args: &[],
         js_target: "no-modules",
         out_name: "sincerely_ui",

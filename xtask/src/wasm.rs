@@ -1,6 +1,6 @@
-//! The one recipe that turns the crate into a browser's wasm module: `cargo build` for
-//! wasm32 with a feature set → `wasm-bindgen` → `wasm-opt`. The engine, its fault-injection
-//! twin, the popup's UI and the www playground differ only in the fields of [`Module`].
+//! The one recipe that turns a web crate (src/web/*) into a browser's wasm module: `cargo
+//! build` for wasm32 → `wasm-bindgen` → `wasm-opt`. The engine, its fault-injection twin,
+//! the popup's UI and the www playground differ only in the fields of [`Module`].
 
 use crate::util::{sh, Result};
 
@@ -15,10 +15,13 @@ const WASM_FEATURES: [&str; 6] = [
 ];
 
 pub struct Module<'a> {
-    /// Cargo features, with the default ones off.
+    /// The web crate (`sincerely-web`, `sincerely-popup`, …).
+    pub package: &'a str,
+    /// Its cargo features (only test builds have any).
     pub features: &'a str,
-    /// Each feature set builds in its own target directory, so that one build does not
-    /// make the next rebuild everything.
+    /// The core builds the same for every web crate, so they share `target`; a build with
+    /// other compiler settings (the playground's opt-level) has its own, so that one build
+    /// does not make the next rebuild everything.
     pub target_dir: &'a str,
     /// Extra `cargo build` arguments (a profile override).
     pub cargo_args: &'a [&'a str],
@@ -38,21 +41,23 @@ impl Module<'_> {
             "cargo",
             "build",
             "--quiet",
+            "--package",
+            self.package,
             "--lib",
             "--release",
             "--target",
             "wasm32-unknown-unknown",
             "--target-dir",
             self.target_dir,
-            "--no-default-features",
             "--features",
             self.features,
         ];
         cargo.extend_from_slice(self.cargo_args);
         sh(&cargo)?;
         let built = format!(
-            "{}/wasm32-unknown-unknown/release/sincerely.wasm",
-            self.target_dir
+            "{}/wasm32-unknown-unknown/release/{}.wasm",
+            self.target_dir,
+            self.package.replace('-', "_")
         );
         sh(&[
             "wasm-bindgen",

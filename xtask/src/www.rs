@@ -1,9 +1,9 @@
 //! The www/ site's generated parts, written by `cargo xtask dist` (both ignored by git):
 //!
-//! - `www/pkg/`: the playground's wasm module (`src/wasm/playground.rs`, Cargo feature
-//!   `www`), built for `--target web` so `www/worker.js` can import it as an ES module.
-//!   It has its own target dir: the feature set differs from the extension's build, and
-//!   sharing one would rebuild each in turn.
+//! - `www/pkg/`: the playground's wasm module (the crate `sincerely-playground`,
+//!   src/web/playground), built for `--target web` so `www/worker.js` can import it as an
+//!   ES module. It has its own target dir: it is built at another opt-level than the
+//!   extension's modules, and sharing one would rebuild each in turn.
 //! - `www/demo/`: a copy of every fixture page (`tests/fixtures/<site>/<case>/page.html`
 //!   as `<site>-<case>.html`, with [`OFFLINE_POLICY`] added) and `demos.js`, the list the
 //!   index page shows. The run command opens the same pages at their real addresses with
@@ -28,7 +28,8 @@ pub fn build() -> Result {
         fs::remove_dir_all(&pkg).map_err(|e| e.to_string())?;
     }
     let module = Module {
-        features: "panic-hook,www",
+        package: "sincerely-playground",
+        features: "",
         target_dir: TARGET_DIR,
         // Speed over size here, unlike the extension: parsing and scoring a 50,000-post
         // export took about a third less CPU at opt-level 3 than at "z" (measured in Node

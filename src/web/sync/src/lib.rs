@@ -3,10 +3,10 @@
 //! whose CSP refuses WebAssembly in Chrome (x.com, github.com, news.ycombinator.com). There
 //! the engine can then answer within the frame, synchronously, as it does in-page
 //! elsewhere. (wasm2js refuses wasm-bindgen's module: it has a second table, for
-//! `externref`s.) Besides `src/wasm/`, this is the only place that knows the boundary.
+//! `externref`s.) Besides `src/web/engine`, this is the only place that knows the boundary.
 //!
 //! Everything crosses as UTF-8 JSON text in the module's linear memory, the same requests
-//! and answers as the wasm-bindgen `Engine` (see [`crate::protocol`]):
+//! and answers as the wasm-bindgen `Engine` (see [`sincerely::protocol`]):
 //!
 //! ```text
 //! alloc(len) -> ptr               room for `len` bytes, which the caller fills
@@ -22,8 +22,8 @@
 //! The caller frees its own input buffers. A Rust panic aborts (the release build's
 //! `panic = "abort"`): a trap, after which the instance must not be used again.
 
-use crate::settings::Settings;
-use crate::Engine;
+use sincerely::settings::Settings;
+use sincerely::Engine;
 
 /// The header before each answer: its length, then whether it is an answer (1) or an error.
 const HEADER: usize = 8;
@@ -85,9 +85,13 @@ pub unsafe extern "C" fn engine_handle(
     len: usize,
 ) -> *mut u8 {
     let answer = match text(ptr, len) {
-        Ok(request) => (*engine)
-            .handle_json(request)
-            .map_err(|error| error.to_string()),
+        Ok(request) => {
+            #[cfg(feature = "fault-injection")]
+            sincerely::fault::panic_on_marker(request);
+            (*engine)
+                .handle_json(request)
+                .map_err(|error| error.to_string())
+        }
         Err(message) => Err(message.to_string()),
     };
     let (ok, body) = match answer {

@@ -1,6 +1,6 @@
 //! The popup and the options page: one export, `startPage("popup" | "options")`, builds
-//! the page from the settings schema ([`crate::settings`]), the sites
-//! ([`crate::sites::all`]) and the metric kinds ([`MetricKind::ALL`]), and writes every
+//! the page from the settings schema ([`sincerely::settings`]), the sites
+//! ([`sincerely::sites::all`]) and the metric kinds ([`MetricKind::ALL`]), and writes every
 //! change to `storage.sync` at once; the content scripts apply it live.
 //!
 //! ## Map
@@ -12,10 +12,10 @@
 //!
 //! Every string comes from `_locales` through `i18n.getMessage`.
 
-use crate::recognize::MetricKind;
-use crate::settings::{Display, Preset, Settings, SettingsError, SettingsWarning, STORAGE_KEY};
-use crate::sites;
 use js_sys::{Array, Function, Object, Promise, Reflect};
+use sincerely::recognize::MetricKind;
+use sincerely::settings::{Display, Preset, Settings, SettingsError, SettingsWarning, STORAGE_KEY};
+use sincerely::sites;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -59,6 +59,12 @@ thread_local! {
 
 fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> Option<R> {
     STATE.with(|state| state.borrow_mut().as_mut().map(f))
+}
+
+/// Rust panics become readable console errors.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
 }
 
 /// Builds the page. `page` is "popup" or "options".

@@ -1,5 +1,5 @@
 //! The `Engine` class, whose `handle` takes a protocol request and returns the
-//! response (see [`crate::protocol`]); the content script and the service worker call it
+//! response (see [`sincerely::protocol`]); the content script and the service worker call it
 //! the same way. Errors become JavaScript `Error`s; a Rust panic is printed to the console
 //! by the panic hook and surfaces to the caller as a `RuntimeError`.
 //!
@@ -7,9 +7,9 @@
 //! the JavaScript side, serde_json here): one string each way is faster than walking the
 //! objects field by field from wasm, and one deserializer keeps the module small.
 
-use crate::settings::Settings;
 use js_sys::JSON;
 use serde::Serialize;
+use sincerely::settings::Settings;
 use wasm_bindgen::prelude::*;
 
 /// A JavaScript value (plain data) as JSON text; `undefined` and functions become `null`.
@@ -24,10 +24,16 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     JSON::parse(&text).map_err(|_| JsError::new("the engine wrote JSON the browser could not read"))
 }
 
+/// Rust panics become readable console errors.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
 #[wasm_bindgen(js_name = Engine)]
 pub struct WasmEngine {
-    engine: crate::Engine,
-    warnings: Vec<crate::settings::SettingsWarning>,
+    engine: sincerely::Engine,
+    warnings: Vec<sincerely::settings::SettingsWarning>,
 }
 
 #[wasm_bindgen(js_class = Engine)]
@@ -50,7 +56,7 @@ impl WasmEngine {
             ));
         }
         Ok(WasmEngine {
-            engine: crate::Engine::new(settings),
+            engine: sincerely::Engine::new(settings),
             warnings,
         })
     }
@@ -105,6 +111,8 @@ impl WasmEngine {
     /// Serves one protocol request.
     pub fn handle(&self, request: JsValue) -> Result<JsValue, JsError> {
         let text = to_json_text(&request).ok_or_else(|| JsError::new("bad request: not JSON"))?;
+        #[cfg(feature = "fault-injection")]
+        sincerely::fault::panic_on_marker(&text);
         let answer = self.engine.handle_json(&text)?;
         JSON::parse(&answer)
             .map_err(|_| JsError::new("the engine wrote JSON the browser could not read"))

@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Map, Reflect, JSON};
-use sincerely::wasm_api::Engine;
+use sincerely_web::WasmEngine as Engine;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 

@@ -1,4 +1,4 @@
-//! The www/ playground's exports (feature `www`, built with `--target web` and loaded by
+//! The www/ playground's exports (built with `--target web` and loaded by
 //! `www/worker.js`): the conversation report of an account export, and the badges of the
 //! people in a pasted conversation. The page does all DOM work; these return plain JSON.
 //!
@@ -41,8 +41,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::export::{self, ExportError, ExportFormat};
-use crate::score::{
+use sincerely::export::{self, ExportError, ExportFormat};
+use sincerely::score::{
     post_flags, score_observation, score_posts, Badge, Observation, Post, PostFlags,
 };
 
@@ -213,6 +213,12 @@ struct Report {
     n_people: usize,
     /// Example posts for each reason on the badge, by reason id.
     examples: BTreeMap<String, Vec<Example>>,
+}
+
+/// Rust panics become readable console errors.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
 }
 
 /// Reads export files one at a time (so the worker can report progress between files)
