@@ -88,10 +88,17 @@ var sincerelyBadge = (() => {
     return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
   }
 
+  /**
+   * `el('p', {class: 'x'}, 'text', child)`: an element with attributes and children; an
+   * attribute that is null, undefined or false is left out, and so is a null child. The
+   * one copy: www/app.js draws with it too (`cargo xtask dist` copies this file to www/).
+   */
   function el(tag, attributes = {}, ...children) {
     const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-    node.append(...children);
+    for (const [name, value] of Object.entries(attributes)) {
+      if (value !== undefined && value !== null && value !== false) node.setAttribute(name, String(value));
+    }
+    node.append(...children.filter((child) => child !== null && child !== undefined));
     return node;
   }
 
@@ -162,5 +169,5 @@ var sincerelyBadge = (() => {
     return { host, show, remove: () => host.remove(), get connected() { return host.isConnected; } };
   }
 
-  return { create, ATTRIBUTE };
+  return { create, el, ATTRIBUTE };
 })();

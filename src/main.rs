@@ -11,8 +11,8 @@
 
 use std::process::ExitCode;
 
-use sincerely::export::{self, ExportFormat};
-use sincerely::score::{score_observation, Badge, Observation, Post};
+use sincerely::export::{self, badge_for, Account, ExportFormat};
+use sincerely::score::{Badge, Post};
 
 const USAGE: &str = "usage: sincerely score FILE… [--json] [--merge]
 
@@ -48,8 +48,6 @@ fn read_file(path: &str) -> Result<(ExportFormat, Vec<Post>), String> {
         std::fs::read(path).map_err(|error| format!("{path}: {error}"))?
     };
     let name = if path == "-" { "standard input" } else { path };
-    let failed = |error: export::ExportError| format!("{name}: {error}");
-    let format = export::detect_format(&bytes).map_err(failed)?;
     // The file that says whose posts these are, beside the posts in the same export.
     let beside = |file_name: &str| -> Option<Vec<u8>> {
         if path == "-" {
@@ -58,31 +56,7 @@ fn read_file(path: &str) -> Result<(ExportFormat, Vec<Post>), String> {
         let sibling = std::path::Path::new(path).with_file_name(file_name);
         std::fs::read(sibling).ok()
     };
-    let posts = match format {
-        ExportFormat::XArchive => {
-            let account =
-                beside("account.js").and_then(|bytes| export::parse_x_account_js(&bytes).ok());
-            export::parse_x_tweets_js_of(&bytes, account.as_ref())
-        }
-        ExportFormat::MastodonOutbox => {
-            let actor =
-                beside("actor.json").and_then(|bytes| export::parse_mastodon_actor(&bytes).ok());
-            export::parse_mastodon_outbox_of(&bytes, actor.as_ref())
-        }
-        ExportFormat::PlainJson => export::parse_plain_posts(&bytes),
-    }
-    .map_err(failed)?;
-    Ok((format, posts))
-}
-
-/// Scores an export as the account's whole history: no replies there means none exist.
-fn badge_for(format: ExportFormat, posts: &[Post]) -> Badge {
-    let observation = Observation::from_posts(posts);
-    if format.is_whole_history() {
-        score_observation(&observation.with_history_complete())
-    } else {
-        score_observation(&observation)
-    }
+    export::read_export(&bytes, beside).map_err(|error| format!("{name}: {error}"))
 }
 
 /// "1 post", "2 posts".
@@ -177,19 +151,16 @@ fn score_command(arguments: &[String]) -> ExitCode {
         return ExitCode::from(2);
     }
     let mut results = Vec::new();
-    let mut merged_posts = Vec::new();
-    let mut merged_format = None;
+    // With --merge the files are one account, read as the www playground reads them.
+    let mut merged = Account::default();
     for file in &files {
         match read_file(file) {
-            Ok((format, posts)) if merge => {
-                merged_format.get_or_insert(format);
-                merged_posts.extend(posts);
-            }
+            Ok((format, posts)) if merge => merged.add(file, Some(format), posts),
             Ok((format, posts)) => results.push(Scored::Badge {
                 file: file.to_string(),
                 format,
                 n_posts: posts.len(),
-                badge: badge_for(format, &posts),
+                badge: badge_for(Some(format), &posts),
             }),
             Err(error) => results.push(Scored::Failed {
                 file: file.to_string(),
@@ -197,7 +168,7 @@ fn score_command(arguments: &[String]) -> ExitCode {
             }),
         }
     }
-    if let Some(format) = merged_format {
+    if let Some(format) = merged.format {
         results.push(Scored::Badge {
             file: files
                 .iter()
@@ -205,8 +176,8 @@ fn score_command(arguments: &[String]) -> ExitCode {
                 .collect::<Vec<_>>()
                 .join(" + "),
             format,
-            n_posts: merged_posts.len(),
-            badge: badge_for(format, &merged_posts),
+            n_posts: merged.posts.len(),
+            badge: merged.badge(),
         });
     }
     let failed = results

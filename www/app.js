@@ -11,15 +11,9 @@
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** `el('p', {class: 'x'}, 'text', child)`: an element with attributes and children. */
-function el(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== undefined && value !== null && value !== false) element.setAttribute(name, String(value));
-  }
-  element.append(...children.filter((child) => child !== null && child !== undefined));
-  return element;
-}
+// The extension's `el` (extension/badge.js, loaded before this module and copied here by
+// `cargo xtask dist`): one way to build elements, with textContent only.
+const { el } = globalThis.sincerelyBadge;
 
 function svg(tag, attributes = {}, ...children) {
   const element = document.createElementNS(SVG_NS, tag);

@@ -1,5 +1,7 @@
 //! Readers for account exports: a Mastodon `outbox.json`, an X archive's `data/tweets.js`
-//! and Sincerely's plain JSON list of posts. Each turns bytes into [`Post`]s for the
+//! and Sincerely's plain JSON list of posts; an [`Account`] gathers them file by file.
+//! Beside them, what the www playground reads: posts as plain text (`plain_text`), a
+//! pasted conversation ([`paste`]), and the conversation [`report`]. Each turns bytes into [`Post`]s for the
 //! model, and each fails with an [`ExportError`] that names the position of the problem
 //! (line and column, counted from 1) instead of panicking, so a fuzz target can call
 //! them on any input.
@@ -13,19 +15,27 @@
 //!   "hashtags": [], "time": 1700000000, "isRepost": false, "author": "me"}]
 //! ```
 
+mod account;
 mod html;
 mod mastodon;
+pub mod paste;
 mod plain;
+mod plain_text;
+mod read_error;
+pub mod report;
 pub(crate) mod time;
 mod x_archive;
 
 use crate::score::Post;
 use serde::Serialize;
 
+pub use account::{badge_for, read_export, Account, Added};
 pub use mastodon::{
     parse_mastodon_actor, parse_mastodon_outbox, parse_mastodon_outbox_of, MastodonActor,
 };
 pub use plain::parse_plain_posts;
+pub use plain_text::{read_plain_text, PLAIN_TEXT_NAME};
+pub use read_error::ReadError;
 pub use x_archive::{parse_x_account_js, parse_x_tweets_js, parse_x_tweets_js_of, XAccount};
 
 /// Why an export could not be read. Positions count lines and columns from 1; the column
@@ -201,15 +211,9 @@ pub fn detect_format(bytes: &[u8]) -> Result<ExportFormat, ExportError> {
     }
 }
 
-/// Detects the format and parses.
+/// Detects the format and parses, without the files beside it (see [`read_export`]).
 pub fn parse_any(bytes: &[u8]) -> Result<(ExportFormat, Vec<Post>), ExportError> {
-    let format = detect_format(bytes)?;
-    let posts = match format {
-        ExportFormat::MastodonOutbox => parse_mastodon_outbox(bytes)?,
-        ExportFormat::XArchive => parse_x_tweets_js(bytes)?,
-        ExportFormat::PlainJson => parse_plain_posts(bytes)?,
-    };
-    Ok((format, posts))
+    read_export(bytes, |_| None)
 }
 
 #[cfg(test)]

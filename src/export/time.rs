@@ -102,3 +102,26 @@ pub fn parse_twitter_date(text: &str) -> Option<i64> {
     )?;
     Some(local - offset_seconds(offset)?)
 }
+
+/// Year and month of a Unix time, the inverse of [`days_from_civil`] (Howard Hinnant's
+/// civil-from-days), for the report's timeline.
+pub fn year_month(time: i64) -> (i64, u32) {
+    let days = time.div_euclid(86_400) + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month as u32)
+}
+
+#[cfg(test)]
+#[path = "../../tests/unit/export_time.rs"]
+mod unit_tests;

@@ -61,7 +61,7 @@ pub use observation::{
     FeatureCounts, HashCount, Observation, ObservationError, Overflow, MAX_CONVERSATIONS,
     MAX_PEOPLE, MAX_SEEN_POSTS, MAX_TEMPLATES, OBSERVATION_VERSION,
 };
-pub use reasons::{Effect, Reason};
+pub use reasons::{Effect, Evidence, Reason, ReasonKind, Signal, REASON_KINDS};
 
 /// Bump when the meaning of a score changes, so stored badges and cached reports can tell.
 pub const MODEL_VERSION: u32 = 1;

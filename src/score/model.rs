@@ -1,5 +1,8 @@
 //! The model proper: from an [`Observation`]'s counts to the four bars, the score and the
-//! label. Every weight is here, with the reason it has the value it has.
+//! label. Every weight is here, in [`Weights::MODEL`], with the reason it has the value it
+//! has. Each bar is a sum of [`Term`]s, weight × feature; the reasons under the badge
+//! read those same contributions ([`ModelOutput::points`]), so they follow any change
+//! of weight.
 
 use super::confidence::{
     wilson_interval, ConfidenceBand, Rate, MIN_ITEMS_FOR_SCORE, MIN_REPLIES_FOR_SCORE,
@@ -10,13 +13,178 @@ use serde::Serialize;
 /// Bars are shown from this many posts of the kind they measure.
 const MIN_POSTS_FOR_BAR: u32 = 5;
 
-/// The weights of the three good bars in the score. Dialogue weighs most: it needs other
-/// people, so it is the hardest to fake.
-const DIALOGUE_WEIGHT: f64 = 0.5;
-const OPENNESS_WEIGHT: f64 = 0.25;
-const SUBSTANCE_WEIGHT: f64 = 0.25;
-/// Full noise removes 90 % of the score: even a loud account keeps some credit for talking.
-const NOISE_PENALTY: f64 = 0.9;
+/// One term of the model: a feature read from the counts (each 0–1, see [`features`])
+/// and the bar it counts in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Term {
+    // Dialogue.
+    ReplyShare,
+    Breadth,
+    BackAndForth,
+    // Openness.
+    FollowUpQuestions,
+    Acknowledgements,
+    /// Subtracted: a curt "Wrong." closes a conversation.
+    CurtPenalty,
+    // Substance & warmth.
+    Reasoning,
+    FirstPerson,
+    Compassion,
+    Length,
+    // Noise, selling half.
+    Bait,
+    Selling,
+    HashtagStuffing,
+    Repeats,
+    // Noise, hostile half.
+    Incivility,
+    UsVersusThem,
+    CurtContradictions,
+}
+
+pub const N_TERMS: usize = 17;
+
+/// The bar, or half of Noise, a [`Term`] counts in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Dialogue,
+    Openness,
+    Substance,
+    SellingNoise,
+    HostileNoise,
+}
+
+impl Term {
+    pub const ALL: [Term; N_TERMS] = [
+        Term::ReplyShare,
+        Term::Breadth,
+        Term::BackAndForth,
+        Term::FollowUpQuestions,
+        Term::Acknowledgements,
+        Term::CurtPenalty,
+        Term::Reasoning,
+        Term::FirstPerson,
+        Term::Compassion,
+        Term::Length,
+        Term::Bait,
+        Term::Selling,
+        Term::HashtagStuffing,
+        Term::Repeats,
+        Term::Incivility,
+        Term::UsVersusThem,
+        Term::CurtContradictions,
+    ];
+
+    pub fn part(self) -> Part {
+        match self {
+            Term::ReplyShare | Term::Breadth | Term::BackAndForth => Part::Dialogue,
+            Term::FollowUpQuestions | Term::Acknowledgements | Term::CurtPenalty => Part::Openness,
+            Term::Reasoning | Term::FirstPerson | Term::Compassion | Term::Length => {
+                Part::Substance
+            }
+            Term::Bait | Term::Selling | Term::HashtagStuffing | Term::Repeats => {
+                Part::SellingNoise
+            }
+            Term::Incivility | Term::UsVersusThem | Term::CurtContradictions => Part::HostileNoise,
+        }
+    }
+}
+
+/// Every weight of the model. The badge uses [`Weights::MODEL`]; tests run the model with
+/// others ([`run_with`]) to check that what is built on the weights follows them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Weights {
+    /// The weights of the three good bars in the score.
+    pub dialogue: f64,
+    pub openness: f64,
+    pub substance: f64,
+    /// The share of the score that full noise removes.
+    pub noise_penalty: f64,
+    pub reply_share: f64,
+    pub breadth: f64,
+    pub back_and_forth: f64,
+    pub follow_up_questions: f64,
+    pub acknowledgements: f64,
+    pub curt_penalty: f64,
+    pub reasoning: f64,
+    pub first_person: f64,
+    pub compassion: f64,
+    pub length: f64,
+    pub bait: f64,
+    pub selling: f64,
+    pub hashtag_stuffing: f64,
+    pub repeats: f64,
+    pub incivility: f64,
+    pub us_versus_them: f64,
+    pub curt_contradictions: f64,
+}
+
+impl Weights {
+    pub const MODEL: Weights = Weights {
+        // Dialogue weighs most: it needs other people, so it is the hardest to fake.
+        dialogue: 0.5,
+        openness: 0.25,
+        substance: 0.25,
+        // Full noise removes 90 % of the score: even a loud account keeps some credit
+        // for talking.
+        noise_penalty: 0.9,
+        // Dialogue: mostly the share of replies, then how many people, then coming back.
+        reply_share: 0.55,
+        breadth: 0.25,
+        back_and_forth: 0.2,
+        // Openness: asking back and acknowledging weigh the same.
+        follow_up_questions: 0.5,
+        acknowledgements: 0.5,
+        // A small penalty: disagreement is healthy, a one-word "Wrong." is not an argument.
+        curt_penalty: 0.4,
+        reasoning: 0.35,
+        first_person: 0.15,
+        compassion: 0.25,
+        length: 0.25,
+        // Noise: what sells, then what attacks; an insult costs the most.
+        bait: 1.5,
+        selling: 1.2,
+        hashtag_stuffing: 0.8,
+        repeats: 1.0,
+        incivility: 2.0,
+        us_versus_them: 1.5,
+        curt_contradictions: 0.5,
+    };
+
+    /// The weight of `term` within its bar (within Noise for the two noise halves).
+    pub fn of(&self, term: Term) -> f64 {
+        match term {
+            Term::ReplyShare => self.reply_share,
+            Term::Breadth => self.breadth,
+            Term::BackAndForth => self.back_and_forth,
+            Term::FollowUpQuestions => self.follow_up_questions,
+            Term::Acknowledgements => self.acknowledgements,
+            Term::CurtPenalty => self.curt_penalty,
+            Term::Reasoning => self.reasoning,
+            Term::FirstPerson => self.first_person,
+            Term::Compassion => self.compassion,
+            Term::Length => self.length,
+            Term::Bait => self.bait,
+            Term::Selling => self.selling,
+            Term::HashtagStuffing => self.hashtag_stuffing,
+            Term::Repeats => self.repeats,
+            Term::Incivility => self.incivility,
+            Term::UsVersusThem => self.us_versus_them,
+            Term::CurtContradictions => self.curt_contradictions,
+        }
+    }
+
+    /// The weight of a good bar in the score; Noise is a penalty, not a weight.
+    pub fn of_part(&self, part: Part) -> Option<f64> {
+        match part {
+            Part::Dialogue => Some(self.dialogue),
+            Part::Openness => Some(self.openness),
+            Part::Substance => Some(self.substance),
+            Part::SellingNoise | Part::HostileNoise => None,
+        }
+    }
+}
+
 /// Six in ten posts being replies earns full marks for the reply share.
 pub const DIALOGUE_SHARE_TARGET: f64 = 0.6;
 /// In a whole history, an account at least half of whose own posts answer other people
@@ -142,7 +310,10 @@ pub struct BarRange {
 /// Everything the badge is built from.
 #[derive(Clone, Debug)]
 pub struct ModelOutput {
-    pub rates: Rates,
+    /// The weights the model ran with.
+    pub weights: Weights,
+    /// Each term's feature, by [`Term::ALL`] order.
+    pub features: [f64; N_TERMS],
     pub dialogue: Option<BarRange>,
     pub openness: Option<BarRange>,
     pub substance: Option<BarRange>,
@@ -175,45 +346,100 @@ pub fn posts_put_out(observation: &Observation) -> u32 {
     }
 }
 
-fn dialogue_at(observation: &Observation, rates: &Rates, effective_people: f64) -> f64 {
-    let share = reach(rates.reply_share.point, DIALOGUE_SHARE_TARGET);
-    let breadth = if observation.counts.replies == 0 {
-        0.0
-    } else {
-        0.5 * (1.0 - (-effective_people / 6.0).exp()) + 0.5 * rates.distinct_people.point
-    };
-    let back_and_forth = 1.0 - (-f64::from(observation.n_back_and_forth()) / 3.0).exp();
-    0.55 * share + 0.25 * breadth + 0.2 * back_and_forth
-}
-
-fn openness_at(rates: &Rates) -> f64 {
-    let questions = reach(rates.follow_up_questions.point, 0.3);
-    let acknowledgement = reach(rates.acknowledgements.point, 0.35);
-    // A small penalty: disagreement is healthy, a one-word "Wrong." is not an argument.
-    let curt = 0.4 * reach(rates.curt_contradictions.point, 0.25);
-    (0.5 * questions + 0.5 * acknowledgement - curt).clamp(0.0, 1.0)
-}
-
-fn substance_at(observation: &Observation, rates: &Rates) -> f64 {
+/// Each term's feature, each 0–1 (in [`Term::ALL`] order).
+pub fn features(observation: &Observation, rates: &Rates) -> [f64; N_TERMS] {
     let counts = &observation.counts;
+    let effective_people = observation.effective_people();
     let mean_words = counts.capped_words as f64 / f64::from(counts.text_items.max(1));
-    // Twenty-five words are enough to say something; more earns nothing.
-    let length = reach(mean_words, 25.0);
-    0.35 * reach(rates.reasoning.point, 0.35)
-        + 0.15 * reach(rates.first_person.point, 0.5)
-        + 0.25 * reach(rates.compassion.point, 0.25)
-        + 0.25 * length
+    Term::ALL.map(|term| match term {
+        Term::ReplyShare => reach(rates.reply_share.point, DIALOGUE_SHARE_TARGET),
+        Term::Breadth => {
+            if counts.replies == 0 {
+                0.0
+            } else {
+                0.5 * (1.0 - (-effective_people / 6.0).exp()) + 0.5 * rates.distinct_people.point
+            }
+        }
+        Term::BackAndForth => 1.0 - (-f64::from(observation.n_back_and_forth()) / 3.0).exp(),
+        Term::FollowUpQuestions => reach(rates.follow_up_questions.point, 0.3),
+        Term::Acknowledgements => reach(rates.acknowledgements.point, 0.35),
+        Term::CurtPenalty => reach(rates.curt_contradictions.point, 0.25),
+        Term::Reasoning => reach(rates.reasoning.point, 0.35),
+        Term::FirstPerson => reach(rates.first_person.point, 0.5),
+        Term::Compassion => reach(rates.compassion.point, 0.25),
+        // Twenty-five words are enough to say something; more earns nothing.
+        Term::Length => reach(mean_words, 25.0),
+        Term::Bait => rates.bait.point,
+        Term::Selling => rates.selling.point,
+        Term::HashtagStuffing => rates.hashtag_stuffing.point,
+        Term::Repeats => rates.repeats.point,
+        Term::Incivility => rates.incivility.point,
+        Term::UsVersusThem => rates.us_versus_them.point,
+        Term::CurtContradictions => rates.curt_contradictions.point,
+    })
+}
+
+/// Σ weight × feature over `terms`, in order.
+fn sum_of(weights: &Weights, features: &[f64; N_TERMS], terms: &[Term]) -> f64 {
+    let feature = |term: Term| features[term as usize];
+    terms
+        .iter()
+        .map(|term| weights.of(*term) * feature(*term))
+        .reduce(|sum, value| sum + value)
+        .unwrap_or(0.0)
+}
+
+fn dialogue_at(weights: &Weights, features: &[f64; N_TERMS]) -> f64 {
+    sum_of(
+        weights,
+        features,
+        &[Term::ReplyShare, Term::Breadth, Term::BackAndForth],
+    )
+}
+
+fn openness_at(weights: &Weights, features: &[f64; N_TERMS]) -> f64 {
+    let open = sum_of(
+        weights,
+        features,
+        &[Term::FollowUpQuestions, Term::Acknowledgements],
+    );
+    (open - sum_of(weights, features, &[Term::CurtPenalty])).clamp(0.0, 1.0)
+}
+
+fn substance_at(weights: &Weights, features: &[f64; N_TERMS]) -> f64 {
+    sum_of(
+        weights,
+        features,
+        &[
+            Term::Reasoning,
+            Term::FirstPerson,
+            Term::Compassion,
+            Term::Length,
+        ],
+    )
 }
 
 /// Returns (selling noise, hostile noise), before clamping.
-fn noise_parts(rates: &Rates) -> (f64, f64) {
-    let selling = 1.5 * rates.bait.point
-        + 1.2 * rates.selling.point
-        + 0.8 * rates.hashtag_stuffing.point
-        + 1.0 * rates.repeats.point;
-    let hostile = 2.0 * rates.incivility.point
-        + 1.5 * rates.us_versus_them.point
-        + 0.5 * rates.curt_contradictions.point;
+fn noise_parts(weights: &Weights, features: &[f64; N_TERMS]) -> (f64, f64) {
+    let selling = sum_of(
+        weights,
+        features,
+        &[
+            Term::Bait,
+            Term::Selling,
+            Term::HashtagStuffing,
+            Term::Repeats,
+        ],
+    );
+    let hostile = sum_of(
+        weights,
+        features,
+        &[
+            Term::Incivility,
+            Term::UsVersusThem,
+            Term::CurtContradictions,
+        ],
+    );
     (selling, hostile)
 }
 
@@ -231,18 +457,24 @@ fn bar_range(point: f64, trials: u32) -> BarRange {
 }
 
 /// The score from the four bars (each 0–1; noise higher is worse).
-fn score_of(dialogue: f64, openness: Option<f64>, substance: Option<f64>, noise: f64) -> f64 {
-    let mut weighted = DIALOGUE_WEIGHT * dialogue;
-    let mut total_weight = DIALOGUE_WEIGHT;
+fn score_of(
+    weights: &Weights,
+    dialogue: f64,
+    openness: Option<f64>,
+    substance: Option<f64>,
+    noise: f64,
+) -> f64 {
+    let mut weighted = weights.dialogue * dialogue;
+    let mut total_weight = weights.dialogue;
     if let Some(openness) = openness {
-        weighted += OPENNESS_WEIGHT * openness;
-        total_weight += OPENNESS_WEIGHT;
+        weighted += weights.openness * openness;
+        total_weight += weights.openness;
     }
     if let Some(substance) = substance {
-        weighted += SUBSTANCE_WEIGHT * substance;
-        total_weight += SUBSTANCE_WEIGHT;
+        weighted += weights.substance * substance;
+        total_weight += weights.substance;
     }
-    100.0 * (weighted / total_weight) * (1.0 - NOISE_PENALTY * noise)
+    100.0 * (weighted / total_weight) * (1.0 - weights.noise_penalty * noise)
 }
 
 /// Are the word lists able to read this account? Openness and Substance & warmth are
@@ -271,22 +503,23 @@ fn talks_with_people(observation: &Observation) -> bool {
 
 /// Runs the model.
 pub fn run(observation: &Observation) -> ModelOutput {
+    run_with(observation, &Weights::MODEL)
+}
+
+/// Runs the model with other weights (tests do, to check what follows them).
+pub fn run_with(observation: &Observation, weights: &Weights) -> ModelOutput {
     let counts = &observation.counts;
     let rates = Rates::of(observation);
-    let effective_people = observation.effective_people();
+    let features = features(observation, &rates);
     let n_put_out = posts_put_out(observation);
-    let dialogue = dialogue_known(observation).then(|| {
-        bar_range(
-            dialogue_at(observation, &rates, effective_people),
-            counts.items,
-        )
-    });
+    let dialogue = dialogue_known(observation)
+        .then(|| bar_range(dialogue_at(weights, &features), counts.items));
     let readable = words_readable(observation);
     let openness = (readable && counts.addressed >= MIN_POSTS_FOR_BAR)
-        .then(|| bar_range(openness_at(&rates), counts.addressed));
+        .then(|| bar_range(openness_at(weights, &features), counts.addressed));
     let substance = (readable && counts.text_items >= MIN_POSTS_FOR_BAR)
-        .then(|| bar_range(substance_at(observation, &rates), counts.text_items));
-    let (selling_noise, hostile_noise) = noise_parts(&rates);
+        .then(|| bar_range(substance_at(weights, &features), counts.text_items));
+    let (selling_noise, hostile_noise) = noise_parts(weights, &features);
     // Noise is measured on the account's own words; with fewer than a bar's worth it is
     // not shown, but the score still weighs it at its prior-shrunk value.
     let noise_measured = bar_range(
@@ -304,18 +537,21 @@ pub fn run(observation: &Observation) -> ModelOutput {
     let score = match (scorable, dialogue) {
         (true, Some(dialogue)) => Some(BarRange {
             point: score_of(
+                weights,
                 dialogue.point,
                 openness.map(|bar| bar.point),
                 substance.map(|bar| bar.point),
                 noise_measured.point,
             ),
             low: score_of(
+                weights,
                 dialogue.low,
                 openness.map(|bar| bar.low),
                 substance.map(|bar| bar.low),
                 noise_measured.high,
             ),
             high: score_of(
+                weights,
                 dialogue.high,
                 openness.map(|bar| bar.high),
                 substance.map(|bar| bar.high),
@@ -345,7 +581,8 @@ pub fn run(observation: &Observation) -> ModelOutput {
     };
 
     ModelOutput {
-        rates,
+        weights: weights.clone(),
+        features,
         dialogue,
         openness,
         substance,
@@ -354,5 +591,33 @@ pub fn run(observation: &Observation) -> ModelOutput {
         label,
         band,
         back_and_forth: observation.n_back_and_forth(),
+    }
+}
+
+impl ModelOutput {
+    /// The feature of `term`, 0–1.
+    pub fn feature(&self, term: Term) -> f64 {
+        self.features[term as usize]
+    }
+
+    /// What `term` adds to the score, in score points, as the model weighs it: 100 × the
+    /// bar's weight × the term's weight × its feature (before the bars' weights are
+    /// normalised over the bars shown). `None` for a Noise term (see
+    /// [`penalty_points`](Self::penalty_points)).
+    pub fn points(&self, term: Term) -> Option<f64> {
+        self.points_at(term, self.feature(term))
+    }
+
+    /// [`points`](Self::points) at another value of the feature.
+    pub fn points_at(&self, term: Term, feature: f64) -> Option<f64> {
+        let bar_weight = self.weights.of_part(term.part())?;
+        Some(100.0 * bar_weight * self.weights.of(term) * feature)
+    }
+
+    /// What a Noise term of `weight` (its own, [`Weights::of`], or more when the term
+    /// costs elsewhere too) takes from a score of `base`: base × the noise penalty ×
+    /// weight × its feature.
+    pub fn penalty_points(&self, term: Term, weight: f64, base: f64) -> f64 {
+        base * self.weights.noise_penalty * weight * self.feature(term)
     }
 }

@@ -642,3 +642,173 @@ fn an_export_mostly_answering_people_is_a_conversationalist_in_plain_words() {
     let fewer = score_observation(&Observation::from_posts(&fewer).with_history_complete());
     assert_eq!(fewer.label, "balanced", "8 of 18 is under half: {fewer:?}");
 }
+
+/// The profiles of the evaluation corpus (`tests/profiles/*.json`), as observations.
+fn corpus_observations() -> Vec<(String, Observation)> {
+    let directory = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/profiles");
+    let mut paths: Vec<_> = std::fs::read_dir(directory)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "json")
+        })
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let bytes = std::fs::read(&path).unwrap();
+            let posts = crate::export::parse_plain_posts(&bytes).unwrap();
+            (path.display().to_string(), Observation::from_posts(&posts))
+        })
+        .collect()
+}
+
+/// The reasons follow the model's weights: with every term's weight at zero but one, the
+/// reason that term ranks comes first wherever it applies. Reasons that kept weights of
+/// their own would rank by those and fail here.
+#[test]
+fn reasons_follow_the_model_weights() {
+    use super::model::{run_with, Term, Weights};
+    use super::reasons::{ranked, REASON_KINDS};
+    let only = |kept: Term| {
+        let mut weights = Weights::MODEL;
+        for term in Term::ALL.into_iter().filter(|term| *term != kept) {
+            let weight = match term {
+                Term::ReplyShare => &mut weights.reply_share,
+                Term::Breadth => &mut weights.breadth,
+                Term::BackAndForth => &mut weights.back_and_forth,
+                Term::FollowUpQuestions => &mut weights.follow_up_questions,
+                Term::Acknowledgements => &mut weights.acknowledgements,
+                Term::CurtPenalty => &mut weights.curt_penalty,
+                Term::Reasoning => &mut weights.reasoning,
+                Term::FirstPerson => &mut weights.first_person,
+                Term::Compassion => &mut weights.compassion,
+                Term::Length => &mut weights.length,
+                Term::Bait => &mut weights.bait,
+                Term::Selling => &mut weights.selling,
+                Term::HashtagStuffing => &mut weights.hashtag_stuffing,
+                Term::Repeats => &mut weights.repeats,
+                Term::Incivility => &mut weights.incivility,
+                Term::UsVersusThem => &mut weights.us_versus_them,
+                Term::CurtContradictions => &mut weights.curt_contradictions,
+            };
+            *weight = 0.0;
+        }
+        assert_eq!(weights.of(kept), Weights::MODEL.of(kept));
+        weights
+    };
+    let mut exercised: Vec<&str> = Vec::new();
+    for (name, observation) in corpus_observations() {
+        for term in Term::ALL {
+            let output = run_with(&observation, &only(term));
+            let shown: Vec<_> = ranked(&observation, &output)
+                .into_iter()
+                .filter(|candidate| candidate.reason.effect != Effect::Info)
+                .collect();
+            let of_term = |reason: &Reason| {
+                REASON_KINDS
+                    .iter()
+                    .any(|kind| kind.id == reason.id && kind.term == term)
+            };
+            // A reason of this term that moved the score at all (a reply share exactly
+            // at the neutral point does not).
+            let applies = shown
+                .iter()
+                .find(|candidate| of_term(&candidate.reason) && candidate.strength > 0.0);
+            if let Some(applies) = applies {
+                assert!(
+                    of_term(&shown[0].reason),
+                    "{name}: with only {term:?} weighed, {} ranks above {}",
+                    shown[0].reason.id,
+                    applies.reason.id
+                );
+                let kind = REASON_KINDS
+                    .iter()
+                    .find(|kind| kind.id == applies.reason.id);
+                exercised.push(kind.unwrap().id);
+            }
+        }
+    }
+    // The corpus exercises every reason, so none is checked vacuously.
+    for kind in &REASON_KINDS {
+        assert!(exercised.contains(&kind.id), "{} never applied", kind.id);
+    }
+}
+
+/// The contributions the reasons read are the model's own: each bar is the sum of its
+/// terms' points, as the badge shows it.
+#[test]
+fn term_contributions_make_the_bars() {
+    use super::model::{run, Part, Term, Weights};
+    for (name, observation) in corpus_observations() {
+        let output = run(&observation);
+        let bar_of = |part: Part| {
+            let total: f64 = Term::ALL
+                .into_iter()
+                .filter(|term| term.part() == part)
+                .map(|term| {
+                    let points = output.points(term).unwrap();
+                    if term == Term::CurtPenalty {
+                        -points
+                    } else {
+                        points
+                    }
+                })
+                .sum();
+            total / (100.0 * Weights::MODEL.of_part(part).unwrap())
+        };
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+        if let Some(dialogue) = output.dialogue {
+            assert!(close(dialogue.point, bar_of(Part::Dialogue)), "{name}");
+        }
+        if let Some(openness) = output.openness {
+            assert!(
+                close(openness.point, bar_of(Part::Openness).clamp(0.0, 1.0)),
+                "{name}"
+            );
+        }
+        if let Some(substance) = output.substance {
+            assert!(close(substance.point, bar_of(Part::Substance)), "{name}");
+        }
+        // Noise terms are penalties: at a base of 100 they take their weighted share.
+        let noise: f64 = Term::ALL
+            .into_iter()
+            .filter(|term| matches!(term.part(), Part::SellingNoise | Part::HostileNoise))
+            .map(|term| output.penalty_points(term, Weights::MODEL.of(term), 100.0))
+            .sum::<f64>()
+            / (100.0 * Weights::MODEL.noise_penalty);
+        if let Some(bar) = output.noise {
+            assert!(close(bar.point, noise.clamp(0.0, 1.0)), "{name}");
+        }
+    }
+}
+
+/// One list of reasons: ids are unique, and every reason a scored corpus badge gives
+/// (those that explain a missing score aside) is in it, with its effect.
+#[test]
+fn reason_kinds_are_the_one_list() {
+    use super::reasons::{ReasonKind, REASON_KINDS};
+    for (index, kind) in REASON_KINDS.iter().enumerate() {
+        assert!(
+            REASON_KINDS[..index]
+                .iter()
+                .all(|other| other.id != kind.id),
+            "{} twice",
+            kind.id
+        );
+    }
+    for (name, observation) in corpus_observations() {
+        let output = super::model::run(&observation);
+        for candidate in super::reasons::ranked(&observation, &output) {
+            let reason = candidate.reason;
+            if reason.effect == Effect::Info {
+                continue;
+            }
+            let kind = ReasonKind::of(&reason.id)
+                .unwrap_or_else(|| panic!("{name}: {} is not in REASON_KINDS", reason.id));
+            assert_eq!(kind.effect(), reason.effect, "{name}: {}", reason.id);
+        }
+    }
+}

@@ -46,6 +46,12 @@ pub fn build() -> Result {
         .map_err(|e| e.to_string())?
         .len();
     println!("www: {wasm} {size} B");
+    // The page draws with the extension's el() (www/index.html); one copy of it.
+    fs::copy(
+        root().join("extension/badge.js"),
+        root().join("www/badge.js"),
+    )
+    .map_err(|e| e.to_string())?;
     copy_demo_pages()
 }
 
