@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
+pub mod form;
 mod preset;
 
 /// The version written with every stored copy; bump it with a step in [`migrate`].

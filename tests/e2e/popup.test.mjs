@@ -88,8 +88,11 @@ test('every string the pages use is in all five locales, with the same placehold
   const locales = ['en', 'es', 'de', 'fr', 'ja'];
   const read = (lang) => JSON.parse(fs.readFileSync(path.join(ROOT, `extension/_locales/${lang}/messages.json`), 'utf8'));
   const english = read('en');
-  const source = fs.readFileSync(path.join(ROOT, 'src/web/popup/src/lib.rs'), 'utf8');
-  const used = new Set([...source.matchAll(/\bt\(\s*"([A-Za-z][A-Za-z_]*)"/g)].map((m) => m[1]));
+  // The view's own texts, the settings form's messages and the pages' data-i18n keys.
+  const source = ['src/web/popup/src/lib.rs', 'src/settings/form.rs', 'extension/popup.html', 'extension/options.html']
+    .map((file) => fs.readFileSync(path.join(ROOT, file), 'utf8'))
+    .join('\n');
+  const used = new Set([...source.matchAll(/\b(?:t|msg)\(\s*"([A-Za-z][A-Za-z_]*)"|\bdata-i18n="([A-Za-z][A-Za-z_]*)"/g)].map((m) => m[1] ?? m[2]));
   const kinds = fs.readFileSync(path.join(ROOT, 'src/recognize/kind.rs'), 'utf8').matchAll(/=> "([a-z]+)",/g);
   for (const [, id] of kinds) used.add(`metric_${id}`);
   for (const display of ['hide', 'coarse', 'hover', 'show']) used.add(`display_${display}`);

@@ -1,33 +1,29 @@
-//! The popup and the options page: one export, `startPage("popup" | "options")`, builds
-//! the page from the settings schema ([`sincerely::settings`]), the sites
-//! ([`sincerely::sites::all`]) and the metric kinds ([`MetricKind::ALL`]), and writes every
-//! change to `storage.sync` at once; the content scripts apply it live.
+//! The popup and the options page's view: one export, `startPage("popup" | "options")`.
+//! The pages' markup is static (extension/popup.html, options.html); this fills its
+//! `data-i18n` texts, renders the settings form's view ([`sincerely::settings::form`]) into
+//! the controls, found by id, and turns the user's changes into the form's actions, whose
+//! settings it writes to `storage.sync` at once; the content scripts apply them live.
 //!
 //! ## Map
-//! - `browser`: calls into `browser.*` / `chrome.*` (promises in both, MV3).
-//! - `load` → `State` → `render` (the whole page, from the state) → one `change` and one
-//!   `click` listener on the page root, dispatching on the control's id.
-//! - A change edits the settings, saves them (validated, within the sync quota) and
-//!   renders again, keeping the focus on the same control.
-//!
-//! Every string comes from `_locales` through `i18n.getMessage`.
+//! - `browser`: the extension APIs, typed imports, awaited with wasm-bindgen-futures.
+//! - `start_page` → `localize`, the grid's and the sites' rows → `load` (settings, the
+//!   upgrade note, the popup's tab) → `render`.
+//! - One `change` and one `click` listener on `#app`, dispatching on the control's id to
+//!   a [`form::Action`]; an edit renders at once and saves in the background.
 
-use js_sys::{Array, Function, Object, Promise, Reflect};
+mod browser;
+
+use js_sys::Array;
+use serde_json::{json, Value};
 use sincerely::recognize::MetricKind;
-use sincerely::settings::{Display, Preset, Settings, SettingsError, SettingsWarning, STORAGE_KEY};
+use sincerely::settings::form::{self, Action, AddedHosts, Form, HostList, Message, Outcome};
+use sincerely::settings::{Display, Preset, STORAGE_KEY};
 use sincerely::sites;
 use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
-
-/// Which page is being built.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Page {
-    Popup,
-    Options,
-}
 
 /// A message shown under the controls: a polite status, or an alert with details.
 #[derive(Clone, Default)]
@@ -37,19 +33,9 @@ struct Notice {
 }
 
 struct State {
-    page: Page,
+    form: Form,
     loaded: bool,
-    settings: Settings,
-    warnings: Vec<SettingsWarning>,
-    tab_host: Option<String>,
     tab_id: Option<f64>,
-    /// The site the tab's markup shows, for sites served from any host (Mastodon).
-    tab_site: Option<String>,
-    tab_status: Option<serde_json::Value>,
-    /// storage.local `settingsUpgrade`: the worker brought stored settings of an earlier
-    /// version to this one (`from`, `to`, and the fields that fell back, `fellBack`).
-    upgrade: Option<serde_json::Value>,
-    asking_forget: bool,
     notice: Notice,
 }
 
@@ -67,74 +53,64 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Builds the page. `page` is "popup" or "options".
+/// Fills and runs the page. `page` is "popup" or "options".
 #[wasm_bindgen(js_name = startPage)]
 pub fn start_page(page: &str) -> Result<(), JsError> {
     let page = if page == "options" {
-        Page::Options
+        form::Page::Options
     } else {
-        Page::Popup
+        form::Page::Popup
     };
     let document = gloo::utils::document();
-    let root = document_element(&document)?;
+    let root = document
+        .document_element()
+        .ok_or_else(|| JsError::new("no document element"))?;
     // The language of the messages file the browser picked, which is not always its
     // UI locale (@@ui_locale said en-US while the strings came from ja).
     root.set_attribute("lang", &t("lang", &[]))
         .map_err(js_error)?;
     root.set_attribute("dir", &t("@@bidi_dir", &[]))
         .map_err(js_error)?;
-    document.set_title(&t(
-        if page == Page::Options {
-            "optionsTitle"
-        } else {
-            "extName"
-        },
-        &[],
-    ));
+    localize(&document)?;
+    if page == form::Page::Options {
+        build_rows(&document)?;
+    }
     STATE.with(|state| {
         *state.borrow_mut() = Some(State {
-            page,
+            form: Form::new(page),
             loaded: false,
-            settings: Settings::default(),
-            warnings: Vec::new(),
-            tab_host: None,
             tab_id: None,
-            tab_site: None,
-            tab_status: None,
-            upgrade: None,
-            asking_forget: false,
             notice: Notice::default(),
         })
     });
-    let app = app()?;
+    let app = by_id("app").ok_or_else(|| JsError::new("the page has no #app"))?;
     listen(&app, "change", on_change)?;
     listen(&app, "click", on_click)?;
-    // Renders the layout at once (invisible while busy) so that the loaded page takes
-    // the same box: no jump when the data arrives.
+    // The layout at once (invisible while busy), so that the loaded page takes the same
+    // box: no jump when the data arrives.
     render();
-    load(page);
+    spawn_local(load(page));
     watch_storage();
     Ok(())
 }
 
 fn js_error(value: JsValue) -> JsError {
-    JsError::new(&format!("{value:?}"))
+    JsError::new(&error_message(&value))
 }
 
-fn document_element(document: &Document) -> Result<Element, JsError> {
-    document
-        .document_element()
-        .ok_or_else(|| JsError::new("no document element"))
+fn error_message(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| format!("{error:?}"))
 }
 
-fn app() -> Result<HtmlElement, JsError> {
-    gloo::utils::document()
-        .get_element_by_id("app")
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-        .ok_or_else(|| JsError::new("the page has no #app"))
+fn by_id(id: &str) -> Option<Element> {
+    gloo::utils::document().get_element_by_id(id)
 }
 
-fn listen(target: &HtmlElement, event: &str, handler: fn(&Element)) -> Result<(), JsError> {
+fn listen(target: &Element, event: &str, handler: fn(&Element)) -> Result<(), JsError> {
     let closure = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
@@ -156,142 +132,162 @@ fn listen(target: &HtmlElement, event: &str, handler: fn(&Element)) -> Result<()
 }
 
 // ---------------------------------------------------------------------------------
-// browser: the extension APIs.
-
-fn api() -> JsValue {
-    let global = js_sys::global();
-    let browser = Reflect::get(&global, &"browser".into()).unwrap_or(JsValue::UNDEFINED);
-    if browser.is_undefined() {
-        Reflect::get(&global, &"chrome".into()).unwrap_or(JsValue::UNDEFINED)
-    } else {
-        browser
-    }
-}
-
-/// Calls `api.<path>(...args)`, e.g. `call("storage.sync.get", &[key])`.
-fn call(path: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
-    let mut parts: Vec<&str> = path.split('.').collect();
-    let method = parts.pop().unwrap_or_default();
-    let mut target = api();
-    for part in parts {
-        target = Reflect::get(&target, &part.into())?;
-    }
-    let function: Function = Reflect::get(&target, &method.into())?.dyn_into()?;
-    function.apply(&target, &args.iter().collect::<Array>())
-}
-
-/// Like [`call`], for the APIs that return a promise.
-fn call_async(path: &str, args: &[JsValue]) -> Promise {
-    match call(path, args) {
-        Ok(value) => value
-            .dyn_into::<Promise>()
-            .unwrap_or_else(|value| Promise::resolve(&value)),
-        Err(error) => Promise::reject(&error),
-    }
-}
-
-/// Runs `done` once `promise` settles.
-fn then(promise: Promise, done: impl FnOnce(Result<JsValue, JsValue>) + 'static) {
-    let done = Rc::new(RefCell::new(Some(done)));
-    let on_error = done.clone();
-    let ok = Closure::once_into_js(move |value: JsValue| {
-        if let Some(done) = done.borrow_mut().take() {
-            done(Ok(value));
-        }
-    });
-    let error = Closure::once_into_js(move |error: JsValue| {
-        if let Some(done) = on_error.borrow_mut().take() {
-            done(Err(error));
-        }
-    });
-    // Called through `then` itself: js-sys's typed `then2` wants scoped closures, and
-    // these must outlive this call.
-    if let Ok(then) = Reflect::get(&promise, &"then".into()).and_then(|f| f.dyn_into::<Function>())
-    {
-        let _ = then.call2(&promise, &ok, &error);
-    }
-}
+// Texts.
 
 /// The message `key` from `_locales`, with `$1`… substituted; the key itself if missing.
 fn t(key: &str, substitutions: &[&str]) -> String {
     let substitutions: Array = substitutions.iter().map(|s| JsValue::from(*s)).collect();
-    call("i18n.getMessage", &[key.into(), substitutions.into()])
-        .ok()
-        .and_then(|value| value.as_string())
-        .filter(|message| !message.is_empty())
-        .unwrap_or_else(|| key.to_string())
+    let message = browser::get_message(key, &substitutions);
+    if message.is_empty() {
+        key.to_string()
+    } else {
+        message
+    }
 }
 
-fn to_js(value: &serde_json::Value) -> JsValue {
+/// A form's [`Message`], its nested reason looked up first.
+fn text(message: &Message) -> String {
+    let mut args: Vec<String> = message.reason.iter().map(|reason| text(reason)).collect();
+    args.extend(message.args.iter().cloned());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    t(&message.key, &args)
+}
+
+/// Sets the text of every `data-i18n` element, in the page and in its templates, to its
+/// message. Text only: no markup comes from the messages.
+fn localize(document: &Document) -> Result<(), JsError> {
+    let fill = |list: web_sys::NodeList| {
+        for index in 0..list.length() {
+            let Some(element) = list.item(index).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            if let Some(key) = element.get_attribute("data-i18n") {
+                element.set_text_content(Some(&t(&key, &[])));
+            }
+        }
+    };
+    fill(
+        document
+            .query_selector_all("[data-i18n]")
+            .map_err(js_error)?,
+    );
+    let templates = document.query_selector_all("template").map_err(js_error)?;
+    for index in 0..templates.length() {
+        if let Some(template) = templates
+            .item(index)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlTemplateElement>().ok())
+        {
+            fill(
+                template
+                    .content()
+                    .query_selector_all("[data-i18n]")
+                    .map_err(js_error)?,
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A copy of the template `id`'s first element.
+fn from_template(id: &str) -> Option<Element> {
+    by_id(id)?
+        .dyn_into::<web_sys::HtmlTemplateElement>()
+        .ok()?
+        .content()
+        .first_element_child()?
+        .clone_node_with_deep(true)
+        .ok()?
+        .dyn_into::<Element>()
+        .ok()
+}
+
+/// The options page's rows that follow the kinds and the sites: one per kind in the
+/// grid, one per site.
+fn build_rows(document: &Document) -> Result<(), JsError> {
+    let missing = || JsError::new("the options page lacks a row template");
+    let grid = document.get_element_by_id("metrics").ok_or_else(missing)?;
+    for kind in MetricKind::ALL {
+        let id = kind.id();
+        let name = t(&format!("metric_{id}"), &[]);
+        let row = from_template("tpl-metric").ok_or_else(missing)?;
+        let control = |selector: &str| row.query_selector(selector).ok().flatten();
+        let (Some(label), Some(input), Some(select)) =
+            (control("label"), control("input"), control("select"))
+        else {
+            return Err(missing());
+        };
+        let _ = label.set_attribute("for", &format!("metric-{id}"));
+        label.set_text_content(Some(&name));
+        input.set_id(&format!("metric-{id}"));
+        select.set_id(&format!("display-{id}"));
+        let _ = select.set_attribute("aria-label", &t("displayOf", &[&name]));
+        grid.append_child(&row).map_err(js_error)?;
+    }
+    let list = document.get_element_by_id("sites").ok_or_else(missing)?;
+    for site in sites::all() {
+        let row = from_template("tpl-site").ok_or_else(missing)?;
+        let control = |selector: &str| row.query_selector(selector).ok().flatten();
+        let (Some(label), Some(input)) = (control("label"), control("input")) else {
+            return Err(missing());
+        };
+        let _ = label.set_attribute("for", &format!("site-{}", site.id));
+        label.set_text_content(Some(site.name));
+        input.set_id(&format!("site-{}", site.id));
+        list.append_child(&row).map_err(js_error)?;
+    }
+    Ok(())
+}
+
+fn to_js(value: &Value) -> JsValue {
     use serde::Serialize;
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or(JsValue::NULL)
 }
 
-fn from_js(value: JsValue) -> serde_json::Value {
+fn from_js(value: &JsValue) -> Value {
     if value.is_undefined() {
-        return serde_json::Value::Null;
+        return Value::Null;
     }
-    serde_wasm_bindgen::from_value(value).unwrap_or(serde_json::Value::Null)
+    serde_wasm_bindgen::from_value(value.clone()).unwrap_or(Value::Null)
 }
 
-fn error_message(error: &JsValue) -> String {
-    Reflect::get(error, &"message".into())
+/// The item `key` of what a `storage.*.get` gave.
+fn item(stored: Result<JsValue, JsValue>, key: &str) -> Value {
+    stored
+        .map(|items| from_js(&items))
         .ok()
-        .and_then(|m| m.as_string())
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| format!("{error:?}"))
+        .and_then(|mut items| items.get_mut(key).map(Value::take))
+        .unwrap_or(Value::Null)
 }
 
 // ---------------------------------------------------------------------------------
 // Loading and saving.
 
-fn load(page: Page) {
-    then(
-        call_async("storage.sync.get", &[STORAGE_KEY.into()]),
-        move |stored| {
-            let value = stored
-                .ok()
-                .and_then(|object| Reflect::get(&object, &STORAGE_KEY.into()).ok())
-                .map(from_js)
-                .unwrap_or(serde_json::Value::Null);
-            let (settings, warnings) = Settings::from_json_value(&value);
-            with_state(|state| {
-                state.settings = settings;
-                state.warnings = warnings;
-            });
-            load_upgrade(page);
-        },
-    );
-}
-
-/// The note of a settings upgrade, if one is waiting to be read; then the rest.
-fn load_upgrade(page: Page) {
-    then(
-        call_async("storage.local.get", &[UPGRADE_KEY.into()]),
-        move |stored| {
-            let upgrade = stored
-                .ok()
-                .and_then(|object| Reflect::get(&object, &UPGRADE_KEY.into()).ok())
-                .map(from_js)
-                .filter(serde_json::Value::is_object);
-            with_state(|state| state.upgrade = upgrade);
-            if page == Page::Popup {
-                load_tab();
-            } else {
-                finish_loading();
-            }
-        },
-    );
-}
-
 /// The storage.local key the worker writes after upgrading the settings (worker.js).
 const UPGRADE_KEY: &str = "settingsUpgrade";
 
+async fn load(page: form::Page) {
+    let storage = browser::storage();
+    let stored = item(storage.sync.get(&STORAGE_KEY.into()).await, STORAGE_KEY);
+    with_state(|state| state.form.load(&stored));
+    // The note of a settings upgrade, if one is waiting to be read.
+    let upgrade = item(storage.local.get(&UPGRADE_KEY.into()).await, UPGRADE_KEY);
+    with_state(|state| state.form.upgrade = form::Upgrade::from_json(&upgrade));
+    if page == form::Page::Popup {
+        load_tab(&storage).await;
+    }
+    with_state(|state| state.loaded = true);
+    render();
+    // The moment the controls can be used, from navigation start: what
+    // tests/e2e/popup.test.mjs reports as open-to-interactive.
+    let _ = browser::performance_mark("sincerely-interactive");
+}
+
 /// The tab the popup is about: the active tab, or `?tab=<id>` when the popup is opened
-/// as a page of its own (the end-to-end tests do that).
-fn load_tab() {
+/// as a page of its own (the end-to-end tests do that); its host, the site its markup
+/// shows where no rules know the host, and what its content script reported.
+async fn load_tab(storage: &browser::Storage) {
     let requested = gloo::utils::window()
         .location()
         .search()
@@ -299,97 +295,45 @@ fn load_tab() {
         .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
         .and_then(|params| params.get("tab"))
         .and_then(|id| id.parse::<f64>().ok());
-    let promise = match requested {
-        Some(id) => call_async("tabs.get", &[id.into()]),
-        None => {
-            let query = Object::new();
-            let _ = Reflect::set(&query, &"active".into(), &true.into());
-            let _ = Reflect::set(&query, &"currentWindow".into(), &true.into());
-            call_async("tabs.query", &[query.into()])
-        }
+    let tab = match requested {
+        Some(id) => browser::tab(id).await,
+        None => browser::tabs(&to_js(&json!({"active": true, "currentWindow": true}))).await,
     };
-    then(promise, |tab| {
-        let tab = tab.unwrap_or(JsValue::UNDEFINED);
-        let tab = if Array::is_array(&tab) {
-            Array::from(&tab).get(0)
-        } else {
-            tab
-        };
-        let id = Reflect::get(&tab, &"id".into())
-            .ok()
-            .and_then(|id| id.as_f64());
-        let host = Reflect::get(&tab, &"url".into())
-            .ok()
-            .and_then(|url| url.as_string())
-            .and_then(|url| sites::host_of(&url).map(str::to_ascii_lowercase));
-        let probe = host
-            .as_deref()
-            .is_some_and(|host| sites::for_host(host).is_none());
-        with_state(|state| {
-            state.tab_host = host;
-            state.tab_id = id;
-        });
-        let Some(id) = id else {
-            finish_loading();
-            return;
-        };
-        let load_status = move || {
-            let key = format!("tab:{id}");
-            then(
-                call_async("storage.session.get", &[key.clone().into()]),
-                move |stored| {
-                    let status = stored
-                        .ok()
-                        .and_then(|object| Reflect::get(&object, &key.into()).ok())
-                        .map(from_js)
-                        .filter(|value| !value.is_null());
-                    with_state(|state| state.tab_status = status);
-                    finish_loading();
-                },
-            );
-        };
-        if probe {
-            detect_site(id, load_status);
-        } else {
-            load_status();
-        }
+    let tab = tab.map(|tab| from_js(&tab)).unwrap_or(Value::Null);
+    let tab = if tab.is_array() { tab[0].clone() } else { tab };
+    let id = tab.get("id").and_then(Value::as_f64);
+    let host = tab
+        .get("url")
+        .and_then(Value::as_str)
+        .and_then(sites::host_of)
+        .map(str::to_ascii_lowercase);
+    let probe = host.as_deref().is_some_and(Form::should_probe);
+    with_state(|state| {
+        state.form.tab.host = host;
+        state.tab_id = id;
+    });
+    let Some(id) = id else { return };
+    if probe {
+        let site = detect_site(id).await;
+        with_state(|state| state.form.tab.site = site);
+    }
+    let key = format!("tab:{id}");
+    let status = item(storage.session.get(&key.as_str().into()).await, &key);
+    with_state(|state| {
+        state.form.tab.status = (!status.is_null()).then(|| form::TabStatus::from_json(&status))
     });
 }
 
 /// Asks the tab which site its markup shows (extension/generated/detect.js, generated
 /// from the `detect` selectors of the site rules). The popup may run it because the user
 /// opened it on that tab (activeTab); anywhere it may not, nothing is detected.
-fn detect_site(tab_id: f64, done: impl FnOnce() + 'static) {
-    let injection = Object::new();
-    let target = Object::new();
-    let _ = Reflect::set(&target, &"tabId".into(), &tab_id.into());
-    let _ = Reflect::set(&injection, &"target".into(), &target);
-    let files = Array::of1(&"generated/detect.js".into());
-    let _ = Reflect::set(&injection, &"files".into(), &files);
-    then(
-        call_async("scripting.executeScript", &[injection.into()]),
-        move |results| {
-            let site = results
-                .ok()
-                .map(|results| Array::from(&results).get(0))
-                .and_then(|first| Reflect::get(&first, &"result".into()).ok())
-                .and_then(|id| id.as_string())
-                .filter(|id| sites::detected_by_markup().any(|site| site.id == id));
-            with_state(|state| state.tab_site = site);
-            done();
-        },
-    );
-}
-
-fn finish_loading() {
-    with_state(|state| state.loaded = true);
-    render();
-    // The moment the controls can be used, from navigation start: what
-    // tests/e2e/popup.test.mjs reports as open-to-interactive.
-    let _ = Reflect::get(&js_sys::global(), &"performance".into()).and_then(|performance| {
-        let mark: Function = Reflect::get(&performance, &"mark".into())?.dyn_into()?;
-        mark.call1(&performance, &"sincerely-interactive".into())
-    });
+async fn detect_site(tab_id: f64) -> Option<String> {
+    let injection = json!({"target": {"tabId": tab_id}, "files": ["generated/detect.js"]});
+    let results = browser::execute_script(&to_js(&injection)).await.ok()?;
+    let site = from_js(&results)[0]["result"].as_str()?.to_string();
+    sites::detected_by_markup()
+        .any(|known| known.id == site)
+        .then_some(site)
 }
 
 /// Re-reads the settings when someone else changes them (the keyboard command, the
@@ -399,59 +343,31 @@ fn watch_storage() {
         if area.as_string().as_deref() != Some("sync") {
             return;
         }
-        let Ok(change) = Reflect::get(&changes, &STORAGE_KEY.into()) else {
+        let changes = from_js(&changes);
+        let Some(change) = changes.get(STORAGE_KEY) else {
             return;
         };
-        if change.is_undefined() {
-            return;
-        }
-        let value = from_js(Reflect::get(&change, &"newValue".into()).unwrap_or_default());
-        let (settings, _) = Settings::from_json_value(&value);
-        let changed = with_state(|state| {
-            let changed = state.settings != settings;
-            state.settings = settings;
-            changed
-        });
-        if changed == Some(true) {
+        let stored = change.get("newValue").cloned().unwrap_or(Value::Null);
+        if with_state(|state| state.form.stored_elsewhere(&stored)) == Some(true) {
             render();
         }
     });
-    let Ok(on_changed) = Reflect::get(&api(), &"storage".into())
-        .and_then(|storage| Reflect::get(&storage, &"onChanged".into()))
-    else {
-        return;
-    };
-    let _ = Reflect::get(&on_changed, &"addListener".into())
-        .and_then(|add| add.dyn_into::<Function>())
-        .and_then(|add| add.call1(&on_changed, closure.as_ref()));
+    browser::on_storage_changed(&closure);
     closure.forget();
 }
 
-/// Writes the settings; a value that may not be stored is not written and is said why.
-fn save() {
-    save_and(|| {});
-}
-
-/// [`save`], then `after` once the settings are stored.
-fn save_and(after: impl FnOnce() + 'static) {
-    let Some(value) = with_state(|state| state.settings.to_storage_value()) else {
-        return;
-    };
-    match value {
-        Ok(value) => {
-            let items = Object::new();
-            let _ = Reflect::set(&items, &STORAGE_KEY.into(), &to_js(&value));
-            then(
-                call_async("storage.sync.set", &[items.into()]),
-                |result| match result {
-                    Ok(_) => after(),
-                    Err(error) => {
-                        show_notice(true, vec![t("saveFailed", &[&error_message(&error)])])
-                    }
-                },
-            );
+/// Writes a value the form checked; says why when the browser refuses it. Returns
+/// whether it was written.
+async fn save(value: Value) -> bool {
+    let mut items = serde_json::Map::new();
+    items.insert(STORAGE_KEY.to_string(), value);
+    let storage = browser::storage();
+    match storage.sync.set(&to_js(&Value::Object(items))).await {
+        Ok(_) => true,
+        Err(error) => {
+            show_notice(true, vec![t("saveFailed", &[&error_message(&error)])]);
+            false
         }
-        Err(error) => show_notice(true, vec![t("saveFailed", &[&error_text(&error)])]),
     }
 }
 
@@ -460,22 +376,50 @@ fn show_notice(alert: bool, lines: Vec<String>) {
     render();
 }
 
-fn error_text(error: &SettingsError) -> String {
-    match error {
-        SettingsError::NotJson { line, column, .. } => {
-            t("errNotJson", &[&line.to_string(), &column.to_string()])
+/// The permission request for `host` on an added list.
+fn permission(kind: AddedHosts, host: &str) -> JsValue {
+    to_js(&json!({ "origins": kind.origins(host) }))
+}
+
+/// Applies `action`, renders, and saves what it yields in the background; then gives back
+/// the permission of a host taken off an added list, and tells the worker when the tab's
+/// own host changed (it registers the content script there and reloads the tab).
+fn act(action: Action) {
+    let tab_host = matches!(action, Action::TabHost(..));
+    let Some(result) = with_state(|state| {
+        let result = state.form.apply(action);
+        if let Ok(Outcome::Save { .. }) = result {
+            state.notice = Notice::default();
         }
-        SettingsError::NotSettings => t("errNotSettings", &[]),
-        SettingsError::TooNew(version) => t("errTooNew", &[&version.to_string()]),
-        SettingsError::UnknownField(field) => t("errUnknownField", &[field]),
-        SettingsError::BadField { field, message } => t("errBadField", &[field, message]),
-        SettingsError::BadHost { field, host } => t("errBadHost", &[host, field]),
-        SettingsError::TooManyHosts { field, max } => {
-            t("errTooManyHosts", &[field, &max.to_string()])
+        result
+    }) else {
+        return;
+    };
+    match result {
+        Ok(Outcome::Page) => render(),
+        Ok(Outcome::Save { value, released }) => {
+            render();
+            let tab_id = with_state(|state| state.tab_id).flatten();
+            spawn_local(async move {
+                if !save(value).await {
+                    return;
+                }
+                if let Some((kind, host)) = released {
+                    let _ = browser::remove_permissions(&permission(kind, &host)).await;
+                }
+                if let (true, Some(tab_id)) = (tab_host, tab_id) {
+                    let message = json!({"what": "syncGeneric", "tabId": tab_id});
+                    let _ = browser::send_message(&to_js(&message)).await;
+                }
+            });
         }
-        SettingsError::UnknownSite(site) => t("errUnknownSite", &[site]),
-        SettingsError::TooLarge { bytes, max } => {
-            t("errTooLarge", &[&bytes.to_string(), &max.to_string()])
+        Err(error) => {
+            let lines: Vec<String> = error.messages().iter().map(text).collect();
+            if lines.is_empty() {
+                render();
+            } else {
+                show_notice(true, lines);
+            }
         }
     }
 }
@@ -484,11 +428,11 @@ fn error_text(error: &SettingsError) -> String {
 // Events: one listener each for `change` and `click`, by control id.
 
 fn display_from_id(id: &str) -> Option<Display> {
-    serde_json::from_value(serde_json::Value::String(id.into())).ok()
+    serde_json::from_value(Value::String(id.into())).ok()
 }
 
 fn kind_from_id(id: &str) -> Option<MetricKind> {
-    serde_json::from_value(serde_json::Value::String(id.into())).ok()
+    serde_json::from_value(Value::String(id.into())).ok()
 }
 
 fn on_change(control: &Element) {
@@ -497,61 +441,33 @@ fn on_change(control: &Element) {
         .dyn_ref::<HtmlInputElement>()
         .map(HtmlInputElement::checked)
         .unwrap_or(false);
-    if id == "import-file" {
-        import_file(control);
-        return;
-    }
-    if id == "generic" {
-        added_host_changed(AddedHosts::Generic, checked);
-        return;
-    }
-    if id == "mastodon" {
-        added_host_changed(AddedHosts::Mastodon, checked);
-        return;
-    }
-    let value = control
-        .dyn_ref::<HtmlSelectElement>()
-        .map(HtmlSelectElement::value);
-    let edited = with_state(|state| {
-        let settings = &mut state.settings;
-        match id.as_str() {
-            "enabled" => settings.enabled = checked,
-            "badge" => settings.badge = checked,
-            "memory" => settings.memory = checked,
-            "pause" => {
-                if let Some(host) = &state.tab_host {
-                    if settings.paused_on(host) != checked {
-                        settings.toggle_pause(host);
-                    }
-                }
-            }
-            _ => {
-                if let Some(site) = id.strip_prefix("site-") {
-                    settings.sites.insert(site.to_string(), checked);
-                } else if let Some(kind) = id.strip_prefix("metric-").and_then(kind_from_id) {
-                    let display = if checked {
-                        Display::Hide
-                    } else {
-                        Display::Show
-                    };
-                    settings.metrics.insert(kind, display);
-                } else if let (Some(kind), Some(display)) = (
-                    id.strip_prefix("display-").and_then(kind_from_id),
-                    value.as_deref().and_then(display_from_id),
-                ) {
-                    settings.metrics.insert(kind, display);
-                } else {
-                    return false;
-                }
+    let action = match id.as_str() {
+        "import-file" => return import_file(control),
+        "generic" => return added_host_changed(AddedHosts::Generic, checked),
+        "mastodon" => return added_host_changed(AddedHosts::Mastodon, checked),
+        "enabled" => Action::Enabled(checked),
+        "badge" => Action::Badge(checked),
+        "memory" => Action::Memory(checked),
+        "pause" => Action::Pause(checked),
+        _ => {
+            let value = control
+                .dyn_ref::<HtmlSelectElement>()
+                .map(HtmlSelectElement::value);
+            if let Some(site) = id.strip_prefix("site-") {
+                Action::Site(site.to_string(), checked)
+            } else if let Some(kind) = id.strip_prefix("metric-").and_then(kind_from_id) {
+                Action::Metric(kind, checked)
+            } else if let (Some(kind), Some(display)) = (
+                id.strip_prefix("display-").and_then(kind_from_id),
+                value.as_deref().and_then(display_from_id),
+            ) {
+                Action::Display(kind, display)
+            } else {
+                return;
             }
         }
-        state.notice = Notice::default();
-        true
-    });
-    if edited == Some(true) {
-        save();
-        render();
-    }
+    };
+    act(action);
 }
 
 fn on_click(control: &Element) {
@@ -560,164 +476,67 @@ fn on_click(control: &Element) {
     }
     match control.id().as_str() {
         id if id.starts_with("preset-") => {
-            let Some(preset) = Preset::from_id(&id["preset-".len()..]) else {
-                return;
-            };
-            with_state(|state| {
-                state.settings.apply_preset(preset);
-                state.notice = Notice::default();
-            });
-            save();
-            render();
-            focus(&format!("preset-{}", preset.id()));
+            if let Some(preset) = Preset::from_id(&id["preset-".len()..]) {
+                act(Action::Preset(preset));
+            }
         }
         "forget" => {
-            with_state(|state| state.asking_forget = true);
-            render();
+            act(Action::AskForget);
             focus("forget-cancel");
         }
         "forget-cancel" => {
-            with_state(|state| state.asking_forget = false);
-            render();
+            act(Action::CancelForget);
             focus("forget");
         }
-        "forget-confirm" => forget_everything(),
+        "forget-confirm" => spawn_local(forget_everything()),
         "upgraded-ok" => {
-            with_state(|state| state.upgrade = None);
-            then(
-                call_async("storage.local.remove", &[UPGRADE_KEY.into()]),
-                |_| {},
-            );
-            render();
+            act(Action::DismissUpgrade);
+            spawn_local(async {
+                let _ = browser::storage().local.remove(&UPGRADE_KEY.into()).await;
+            });
         }
-        "open-options" => {
-            let _ = call("runtime.openOptionsPage", &[]);
-        }
+        "open-options" => spawn_local(async {
+            let _ = browser::open_options_page().await;
+        }),
         "export" => export_file(),
         id => {
-            if let Some(index) = id.strip_prefix("resume-").and_then(|i| i.parse().ok()) {
-                with_state(|state| {
-                    if index < state.settings.paused_hosts.len() {
-                        state.settings.paused_hosts.remove(index);
-                    }
-                    state.notice = Notice::default();
-                });
-                save();
-                render();
+            if let Some((list, index)) = HostList::from_button_id(id) {
+                act(Action::Remove(list, index));
                 focus("h-hosts");
-            } else if let Some(index) = id.strip_prefix("unlist-").and_then(|i| i.parse().ok()) {
-                remove_added_host(AddedHosts::Generic, index);
-            } else if let Some(index) = id.strip_prefix("unmastodon-").and_then(|i| i.parse().ok())
-            {
-                remove_added_host(AddedHosts::Mastodon, index);
             }
         }
     }
 }
 
 fn focus(id: &str) {
-    if let Some(element) = gloo::utils::document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-    {
+    if let Some(element) = by_id(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
         let _ = element.focus();
-    }
-}
-
-/// The hosts the user added one by one from the popup, each with its optional host
-/// permission: generic mode (the recognizer alone) and Mastodon instances (the Mastodon
-/// rules, recognised by the page's markup).
-#[derive(Clone, Copy)]
-enum AddedHosts {
-    Generic,
-    Mastodon,
-}
-
-impl AddedHosts {
-    fn list(self, settings: &mut Settings) -> &mut Vec<String> {
-        match self {
-            AddedHosts::Generic => &mut settings.generic_hosts,
-            AddedHosts::Mastodon => &mut settings.mastodon_hosts,
-        }
-    }
-
-    /// The permission asked for `host`. Mastodon serves only https; a generic site may
-    /// still be on http. One origin per scheme: Chrome refuses `*://host/*`, which no
-    /// single pattern of `optional_host_permissions` contains.
-    fn permission(self, host: &str) -> JsValue {
-        let origins = Array::of1(&format!("https://{host}/*").into());
-        if let AddedHosts::Generic = self {
-            origins.push(&format!("http://{host}/*").into());
-        }
-        let request = Object::new();
-        let _ = Reflect::set(&request, &"origins".into(), &origins);
-        request.into()
     }
 }
 
 /// "Hide numbers on this site too" and "Enable Sincerely on <host> (Mastodon)": asks for
 /// the optional permission for this one host (within the click, as browsers require),
-/// then adds the host to its list; the worker registers the content script there and
-/// reloads the tab. Switching it off gives the permission back.
+/// then adds the host to its list. Switching it off gives the permission back.
 fn added_host_changed(kind: AddedHosts, checked: bool) {
-    let Some(Some((host, tab_id))) = with_state(|state| state.tab_host.clone().zip(state.tab_id))
-    else {
+    let Some(Some(host)) = with_state(|state| state.form.tab.host.clone()) else {
         return;
     };
-    let request = kind.permission(&host);
-    let after_save = move || {
-        let message = Object::new();
-        let _ = Reflect::set(&message, &"what".into(), &"syncGeneric".into());
-        let _ = Reflect::set(&message, &"tabId".into(), &tab_id.into());
-        then(call_async("runtime.sendMessage", &[message.into()]), |_| {});
-    };
-    if checked {
-        then(
-            call_async("permissions.request", &[request]),
-            move |granted| {
-                if granted.ok().and_then(|g| g.as_bool()) != Some(true) {
-                    show_notice(true, vec![t("genericDenied", &[])]);
-                    return;
-                }
-                with_state(|state| {
-                    let list = kind.list(&mut state.settings);
-                    if !list.contains(&host) {
-                        list.push(host);
-                    }
-                    state.notice = Notice::default();
-                });
-                save_and(after_save);
-                render();
-            },
-        );
-    } else {
-        with_state(|state| {
-            kind.list(&mut state.settings)
-                .retain(|known| *known != host);
-            state.notice = Notice::default();
-        });
-        save_and(move || {
-            then(call_async("permissions.remove", &[request]), |_| {});
-            after_save();
-        });
-        render();
+    if !checked {
+        act(Action::TabHost(kind, false));
+        return;
     }
-}
-
-/// Options: stops Sincerely on the added host at `index` and gives its permission back.
-fn remove_added_host(kind: AddedHosts, index: usize) {
-    let Some(Some(host)) = with_state(|state| {
-        let list = kind.list(&mut state.settings);
-        (index < list.len()).then(|| list.remove(index))
-    }) else {
-        return;
-    };
-    let request = kind.permission(&host);
-    save_and(move || {
-        then(call_async("permissions.remove", &[request]), |_| {});
+    let request = browser::request_permissions(&permission(kind, &host));
+    spawn_local(async move {
+        let granted = match request {
+            Ok(promise) => JsFuture::from(promise).await.ok(),
+            Err(_) => None,
+        };
+        if granted.and_then(|granted| granted.as_bool()) == Some(true) {
+            act(Action::TabHost(kind, true));
+        } else {
+            show_notice(true, vec![t("genericDenied", &[])]);
+        }
     });
-    render();
-    focus("h-hosts");
 }
 
 /// The `storage.local` key whose change tells open tabs that the user forgot every profile
@@ -729,43 +548,34 @@ const FORGET_SIGNAL: &str = "forgotten";
 /// A tab showing a profile holds what it remembered and may have a write of it on its
 /// way; `FORGET_SIGNAL`, written before the removal, tells every tab to drop its memory
 /// and take back its own writes (which land after them). The signal goes with the profiles.
-fn forget_everything() {
-    then(call_async("storage.local.get", &[JsValue::NULL]), |all| {
-        let keys: Array = all
-            .ok()
-            .map(|all| Object::keys(all.unchecked_ref::<Object>()))
-            .unwrap_or_default()
-            .iter()
-            .filter(|key| key.as_string().is_some_and(|k| k.starts_with("profile:")))
-            .collect();
-        let count = keys.length();
-        keys.push(&FORGET_SIGNAL.into());
-        let signal = Object::new();
-        let _ = Reflect::set(&signal, &FORGET_SIGNAL.into(), &js_sys::Date::now().into());
-        // Removed even if the signal could not be written (storage full).
-        then(
-            call_async("storage.local.set", &[signal.into()]),
-            move |_| {
-                then(
-                    call_async("storage.local.remove", &[keys.into()]),
-                    move |result| {
-                        with_state(|state| state.asking_forget = false);
-                        match result {
-                            Ok(_) => {
-                                show_notice(false, vec![t("forgotten", &[&count.to_string()])])
-                            }
-                            Err(error) => show_notice(true, vec![error_message(&error)]),
-                        }
-                        focus("forget");
-                    },
-                );
-            },
-        );
-    });
+async fn forget_everything() {
+    let storage = browser::storage();
+    let all = storage
+        .local
+        .get(&JsValue::NULL)
+        .await
+        .map(|all| from_js(&all));
+    let mut keys: Vec<String> = all
+        .ok()
+        .and_then(|all| all.as_object().map(|all| all.keys().cloned().collect()))
+        .unwrap_or_default();
+    keys.retain(|key| key.starts_with("profile:"));
+    let count = keys.len();
+    keys.push(FORGET_SIGNAL.to_string());
+    let signal = json!({ FORGET_SIGNAL: js_sys::Date::now() });
+    // Removed even if the signal could not be written (storage full).
+    let _ = storage.local.set(&to_js(&signal)).await;
+    let removed = storage.local.remove(&to_js(&json!(keys))).await;
+    act(Action::Forgotten);
+    match removed {
+        Ok(_) => show_notice(false, vec![t("forgotten", &[&count.to_string()])]),
+        Err(error) => show_notice(true, vec![error_message(&error)]),
+    }
+    focus("forget");
 }
 
 fn export_file() {
-    let Some(text) = with_state(|state| state.settings.export()) else {
+    let Some(text) = with_state(|state| state.form.settings.export()) else {
         return;
     };
     let options = web_sys::BlobPropertyBag::new();
@@ -794,140 +604,245 @@ fn export_file() {
     show_notice(false, vec![t("exported", &[])]);
 }
 
-/// Reads the chosen file; applies it only if all of it is right.
+/// Reads the chosen file; the form applies it only if all of it is right.
 fn import_file(control: &Element) {
-    let Some(file) = control
-        .dyn_ref::<HtmlInputElement>()
-        .and_then(HtmlInputElement::files)
-        .and_then(|files| files.get(0))
-    else {
+    let Some(input) = control.dyn_ref::<HtmlInputElement>().cloned() else {
         return;
     };
-    then(file.text(), |text| {
-        let text = text.ok().and_then(|t| t.as_string()).unwrap_or_default();
-        match Settings::import(&text) {
-            Ok(settings) => {
-                with_state(|state| {
-                    state.settings = settings;
-                    state.warnings.clear();
-                });
-                save();
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    spawn_local(async move {
+        let contents = JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|contents| contents.as_string())
+            .unwrap_or_default();
+        let imported = with_state(|state| state.form.apply(Action::Import(contents)));
+        match imported {
+            Some(Ok(Outcome::Save { value, .. })) => {
                 show_notice(false, vec![t("imported", &[])]);
+                save(value).await;
             }
-            Err(errors) => {
-                let mut lines = vec![t("importFailed", &[])];
-                lines.extend(errors.iter().map(error_text));
-                show_notice(true, lines);
-            }
+            Some(Err(error)) => show_notice(true, error.messages().iter().map(text).collect()),
+            _ => {}
         }
         // The same file can be chosen again after fixing it.
-        if let Some(input) = gloo::utils::document()
-            .get_element_by_id("import-file")
-            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-        {
-            input.set_value("");
-        }
+        input.set_value("");
     });
 }
 
 // ---------------------------------------------------------------------------------
-// Rendering: the whole page from the state.
+// Rendering: the form's view into the page's controls.
 
-fn element(tag: &str, attributes: &[(&str, &str)]) -> Element {
-    let element = gloo::utils::document()
-        .create_element(tag)
-        .expect("a known tag");
-    for (name, value) in attributes {
-        let _ = element.set_attribute(name, value);
-    }
-    element
-}
-
-fn with_text(element: Element, text: &str) -> Element {
-    element.set_text_content(Some(text));
-    element
-}
-
-fn append(parent: &Element, children: &[&Element]) {
-    for child in children {
-        let _ = parent.append_child(child);
+fn set_switch(id: &str, checked: bool) {
+    if let Some(input) = by_id(id).and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
+        input.set_checked(checked);
     }
 }
 
-/// A labelled switch (a checkbox drawn as a switch).
-fn switch(id: &str, label: &str, checked: bool, disabled: bool) -> Element {
-    let row = element("div", &[("class", "row")]);
-    let input = element(
-        "input",
-        &[("type", "checkbox"), ("id", id), ("class", "switch")],
-    );
-    if checked {
-        let _ = input.set_attribute("checked", "");
+fn set_text(id: &str, text: &str) {
+    if let Some(element) = by_id(id) {
+        element.set_text_content(Some(text));
     }
-    if disabled {
-        let _ = input.set_attribute("disabled", "");
-    }
-    let label = with_text(element("label", &[("for", id)]), label);
-    append(&row, &[&label, &input]);
-    row
 }
 
-fn section(id: &str, title: &str) -> Element {
-    let section = element("section", &[("aria-labelledby", id)]);
-    append(&section, &[&with_text(element("h2", &[("id", id)]), title)]);
-    section
+/// Shows the part `id` made from the template `tpl-<id>`, right after the template, or
+/// takes it away; returns it when shown.
+fn optional(id: &str, shown: bool) -> Option<Element> {
+    let current = by_id(id);
+    if !shown {
+        if let Some(current) = current {
+            current.remove();
+        }
+        return None;
+    }
+    if current.is_some() {
+        return current;
+    }
+    let template = by_id(&format!("tpl-{id}"))?;
+    let made = from_template(&format!("tpl-{id}"))?;
+    template.after_with_node_1(&made).ok()?;
+    Some(made)
+}
+
+/// A switch that is there only sometimes: its row made from `tpl-<id>`, its label set.
+fn optional_switch(id: &str, switch: Option<&form::Switch>) {
+    if optional(id, switch.is_some()).is_none() {
+        return;
+    }
+    if let Some(switch) = switch {
+        render_switch(id, switch);
+    }
+}
+
+fn render_switch(id: &str, switch: &form::Switch) {
+    if let Ok(Some(label)) = gloo::utils::document().query_selector(&format!("label[for={id}]")) {
+        label.set_text_content(Some(&text(&switch.label)));
+    }
+    if let Some(input) = by_id(id).and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
+        input.set_checked(switch.checked);
+        input.set_disabled(switch.disabled);
+    }
+}
+
+/// Replaces the items of the list `ul` inside `parent` with one per line.
+fn fill_list(parent: &Element, lines: &[String]) {
+    let Ok(Some(list)) = parent.query_selector("ul") else {
+        return;
+    };
+    list.set_text_content(None);
+    for line in lines {
+        if let Ok(item) = gloo::utils::document().create_element("li") {
+            item.set_text_content(Some(line));
+            let _ = list.append_child(&item);
+        }
+    }
+}
+
+fn note_lines(notes: &[form::Note]) -> Vec<String> {
+    notes
+        .iter()
+        .map(|note| {
+            let field = note.field.clone().unwrap_or_else(|| t("fallbackAll", &[]));
+            format!("{field}: {}", note.message)
+        })
+        .collect()
 }
 
 fn render() {
-    let Ok(app) = app() else { return };
-    let document = gloo::utils::document();
-    let focused = document.active_element().map(|e| e.id());
-    let built = with_state(|state| build(state));
-    let Some(built) = built else { return };
-    // Everything but the two live regions is rebuilt; they stay, so that assistive
-    // technology announces what is written into them.
-    let (notice, alert) = live_regions(&app);
-    let children = app.children();
-    for index in (0..children.length()).rev() {
-        if let Some(child) = children.item(index) {
-            if child != notice && child != alert {
-                child.remove();
+    let Some((view, notice, loaded)) =
+        with_state(|state| (state.form.view(), state.notice.clone(), state.loaded))
+    else {
+        return;
+    };
+    let focused = gloo::utils::document().active_element().map(|e| e.id());
+
+    if let Some(status) = &view.tab_status {
+        set_text("tab-status", &text(status));
+    }
+    if let Some(memory) = optional("tab-memory", view.tab_memory.is_some()) {
+        memory.set_text_content(view.tab_memory.as_ref().map(text).as_deref());
+    }
+    set_switch("enabled", view.enabled);
+    if let Some(pause) = &view.pause {
+        render_switch("pause", pause);
+    }
+    optional_switch("mastodon", view.mastodon.as_ref());
+    optional_switch("generic", view.generic.as_ref());
+    set_switch("badge", view.badge);
+    for preset in Preset::ALL {
+        if let Some(button) = by_id(&format!("preset-{}", preset.id())) {
+            let pressed = if view.preset == Some(preset) {
+                "true"
+            } else {
+                "false"
+            };
+            let _ = button.set_attribute("aria-pressed", pressed);
+        }
+    }
+
+    // The options page.
+    set_switch("memory", view.memory);
+    for (id, asking) in [
+        ("forget-ask", true),
+        ("forget-confirm", true),
+        ("forget-cancel", true),
+        ("forget", false),
+    ] {
+        if let Some(element) = by_id(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+            element.set_hidden(asking != view.asking_forget);
+        }
+    }
+    for (kind, display) in &view.metrics {
+        set_switch(&format!("metric-{}", kind.id()), *display != Display::Show);
+        if let Some(select) = by_id(&format!("display-{}", kind.id()))
+            .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+        {
+            if let Value::String(value) = json!(display) {
+                select.set_value(&value);
             }
         }
     }
-    for node in built {
-        let _ = app.insert_before(&node, Some(&notice));
+    for (site, on) in &view.sites {
+        set_switch(&format!("site-{site}"), *on);
     }
-    if let Some(current) = with_state(|state| state.notice.clone()) {
-        let (target, other) = if current.alert {
-            (&alert, &notice)
+    if let Some(section) = by_id("hosts") {
+        render_hosts(&section, &view.hosts);
+    }
+
+    // Both: the notes at the end, so that none moves a control.
+    if let Some(note) = optional("upgraded", view.upgrade.is_some()) {
+        if let Some(upgrade) = &view.upgrade {
+            if let Ok(Some(sentence)) = note.query_selector("p") {
+                sentence.set_text_content(Some(&text(&upgrade.message)));
+            }
+            fill_list(&note, &note_lines(&upgrade.fell_back));
+            let class = if upgrade.fell_back.is_empty() {
+                "notice"
+            } else {
+                "notice alert"
+            };
+            let _ = note.set_attribute("class", class);
+            // No empty list: the note without losses has none.
+            if let Ok(Some(list)) = note.query_selector("ul") {
+                list.toggle_attribute_with_force("hidden", upgrade.fell_back.is_empty())
+                    .ok();
+            }
+        }
+    }
+    if let Some(fallbacks) = optional("fallbacks", !view.fallbacks.is_empty()) {
+        fill_list(&fallbacks, &note_lines(&view.fallbacks));
+    }
+    if let (Some(status), Some(alert)) = (by_id("notice"), by_id("alert")) {
+        let (target, other) = if notice.alert {
+            (&alert, &status)
         } else {
-            (&notice, &alert)
+            (&status, &alert)
         };
         fill_region(other, &[]);
-        fill_region(target, &current.lines);
+        fill_region(target, &notice.lines);
     }
-    let loaded = with_state(|state| state.loaded).unwrap_or(false);
-    let _ = app.set_attribute("aria-busy", if loaded { "false" } else { "true" });
-    if let Some(id) = focused.filter(|id| !id.is_empty()) {
+    if let Some(app) = by_id("app") {
+        let _ = app.set_attribute("aria-busy", if loaded { "false" } else { "true" });
+    }
+    // A control made anew (a host's row) takes back the focus it had.
+    let lost = gloo::utils::document()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default();
+    if let Some(id) = focused.filter(|id| !id.is_empty() && *id != lost) {
         focus(&id);
     }
 }
 
-/// The status region (`#notice`) and the alert region (`#alert`), made once.
-fn live_regions(app: &HtmlElement) -> (Element, Element) {
-    let document = gloo::utils::document();
-    let region = |id: &str, role: &str, class: &str| {
-        document.get_element_by_id(id).unwrap_or_else(|| {
-            let region = element("div", &[("id", id), ("role", role), ("class", class)]);
-            let _ = app.append_child(&region);
-            region
-        })
-    };
-    (
-        region("notice", "status", "notice"),
-        region("alert", "alert", "notice alert"),
-    )
+/// The paused and added hosts, each with its button, or the sentence saying there are none.
+fn render_hosts(section: &Element, hosts: &[form::HostRow]) {
+    while let Some(row) = section.last_element_child() {
+        if row.tag_name() == "H2" {
+            break;
+        }
+        row.remove();
+    }
+    if hosts.is_empty() {
+        if let Some(none) = from_template("tpl-hosts-none") {
+            let _ = section.append_child(&none);
+        }
+        return;
+    }
+    for host in hosts {
+        let Some(row) = from_template("tpl-host") else {
+            return;
+        };
+        if let (Ok(Some(span)), Ok(Some(button))) =
+            (row.query_selector("span"), row.query_selector("button"))
+        {
+            span.set_text_content(Some(&text(&host.text)));
+            button.set_id(&format!("{}-{}", host.list.prefix(), host.index));
+            button.set_text_content(Some(&text(&host.button)));
+        }
+        let _ = section.append_child(&row);
+    }
 }
 
 /// Writes `lines` into a live region unless it already holds them (no repeat
@@ -940,447 +855,9 @@ fn fill_region(region: &Element, lines: &[String]) {
     let _ = region.set_attribute("data-lines", &joined);
     region.set_text_content(None);
     for line in lines {
-        append(region, &[&with_text(element("p", &[]), line)]);
-    }
-}
-
-fn build(state: &State) -> Vec<Element> {
-    let settings = &state.settings;
-    let mut out = Vec::new();
-    let header = element("header", &[]);
-    append(
-        &header,
-        &[&with_text(element("h1", &[]), &t("extName", &[]))],
-    );
-    if state.page == Page::Popup {
-        let field = |name: &str| {
-            state
-                .tab_status
-                .as_ref()
-                .and_then(|status| status.get(name))
-                .and_then(|value| value.as_str())
-                .filter(|text| !text.is_empty())
-        };
-        // The tab's report (content.js `reportStatus`): off after a failure, and which.
-        let text = match (&state.tab_status, field("failed"), field("failure")) {
-            (None, _, _) => t("tabNothing", &[]),
-            (Some(_), Some(_), Some("engine-crashed")) => t("tabCrashed", &[]),
-            (Some(_), Some(_), Some("worker-lost")) => t("tabWorkerLost", &[]),
-            (Some(_), Some(reason), _) => t("tabFailed", &[reason]),
-            (Some(status), None, _) => {
-                let hidden = status.get("hidden").and_then(|h| h.as_u64()).unwrap_or(0);
-                t("tabHidden", &[&hidden.to_string()])
-            }
-        };
-        append(
-            &header,
-            &[&with_text(
-                element("p", &[("id", "tab-status"), ("role", "status")]),
-                &text,
-            )],
-        );
-        // Profiles that could not be remembered (storage.local full): the badge still
-        // shows, but the next visit starts from nothing.
-        if let Some(reason) = field("memoryError") {
-            append(
-                &header,
-                &[&with_text(
-                    element("p", &[("id", "tab-memory"), ("class", "notice alert")]),
-                    &t("tabMemoryNotSaved", &[reason]),
-                )],
-            );
+        if let Ok(paragraph) = gloo::utils::document().create_element("p") {
+            paragraph.set_text_content(Some(line));
+            let _ = region.append_child(&paragraph);
         }
     }
-    out.push(header);
-
-    // General.
-    let general = section("h-general", &t("sectionGeneral", &[]));
-    append(
-        &general,
-        &[&switch(
-            "enabled",
-            &t("enabled", &[]),
-            settings.enabled,
-            false,
-        )],
-    );
-    if state.page == Page::Popup {
-        let (label, paused, disabled) = match &state.tab_host {
-            Some(host) => (t("pauseSite", &[host]), settings.paused_on(host), false),
-            None => (t("pauseNoSite", &[]), false, true),
-        };
-        append(&general, &[&switch("pause", &label, paused, disabled)]);
-        // A Mastodon instance (known by its markup, or enabled before): its rules, with
-        // the user's permission for that host. A built-in one (mastodon.social) is on
-        // already, like any supported site.
-        if let Some(host) = state
-            .tab_host
-            .as_ref()
-            .filter(|h| sites::for_host(h).is_none())
-        {
-            let enabled = settings
-                .mastodon_hosts
-                .iter()
-                .any(|known| known.eq_ignore_ascii_case(host));
-            if enabled || state.tab_site.as_deref() == Some("mastodon") {
-                append(
-                    &general,
-                    &[&switch(
-                        "mastodon",
-                        &t("mastodonSite", &[host]),
-                        enabled,
-                        false,
-                    )],
-                );
-            }
-        }
-        // Other sites without rules: the recognizer alone, with the user's permission.
-        if let Some(host) = &state.tab_host {
-            let known = sites::for_host(host).is_some()
-                || state.tab_site.is_some()
-                || settings
-                    .mastodon_hosts
-                    .iter()
-                    .any(|known| known.eq_ignore_ascii_case(host));
-            if !known {
-                append(
-                    &general,
-                    &[&switch(
-                        "generic",
-                        &t("genericSite", &[host]),
-                        settings.generic_hosts.iter().any(|h| h == host),
-                        false,
-                    )],
-                );
-            }
-        }
-    }
-    append(
-        &general,
-        &[&switch("badge", &t("badge", &[]), settings.badge, false)],
-    );
-    out.push(general);
-
-    // Presets: the few choices most people want, before the full grid.
-    out.push(build_presets(settings));
-
-    if state.page == Page::Popup {
-        // The rest is on the options page: the popup stays within Chrome's 600 px.
-        out.push(with_text(
-            element(
-                "button",
-                &[
-                    ("type", "button"),
-                    ("id", "open-options"),
-                    ("class", "link"),
-                ],
-            ),
-            &t("openOptions", &[]),
-        ));
-        push_notes(state, &mut out);
-        return out;
-    }
-
-    // Options: the profile memory, the per-kind grid, the sites, the hosts, the backup.
-    let memory = section("h-memory", &t("sectionMemory", &[]));
-    append(
-        &memory,
-        &[&switch("memory", &t("memory", &[]), settings.memory, false)],
-    );
-    let forget = element("div", &[("class", "row forget")]);
-    if state.asking_forget {
-        append(
-            &forget,
-            &[
-                &with_text(
-                    element("span", &[("id", "forget-ask")]),
-                    &t("forgetAsk", &[]),
-                ),
-                &with_text(
-                    element(
-                        "button",
-                        &[
-                            ("type", "button"),
-                            ("id", "forget-confirm"),
-                            ("class", "danger"),
-                            ("aria-describedby", "forget-ask"),
-                        ],
-                    ),
-                    &t("forgetConfirm", &[]),
-                ),
-                &with_text(
-                    element("button", &[("type", "button"), ("id", "forget-cancel")]),
-                    &t("cancel", &[]),
-                ),
-            ],
-        );
-    } else {
-        append(
-            &forget,
-            &[&with_text(
-                element("button", &[("type", "button"), ("id", "forget")]),
-                &t("forget", &[]),
-            )],
-        );
-    }
-    append(&memory, &[&forget]);
-    out.push(memory);
-
-    // Numbers: a switch and a display mode per kind.
-    let numbers = section("h-numbers", &t("sectionNumbers", &[]));
-    let list = element("div", &[("class", "metrics")]);
-    for kind in MetricKind::ALL {
-        let id = kind.id();
-        let name = t(&format!("metric_{id}"), &[]);
-        let display = settings.display(kind);
-        let row = switch(
-            &format!("metric-{id}"),
-            &name,
-            display != Display::Show,
-            false,
-        );
-        let select = element(
-            "select",
-            &[
-                ("id", &format!("display-{id}")),
-                ("aria-label", &t("displayOf", &[&name])),
-            ],
-        );
-        for option in [
-            Display::Hide,
-            Display::Coarse,
-            Display::Hover,
-            Display::Show,
-        ] {
-            let value = serde_json::to_value(option)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            let item = with_text(
-                element("option", &[("value", &value)]),
-                &t(&format!("display_{value}"), &[]),
-            );
-            if option == display {
-                let _ = item.set_attribute("selected", "");
-            }
-            append(&select, &[&item]);
-        }
-        append(&row, &[&select]);
-        append(&list, &[&row]);
-    }
-    append(&numbers, &[&list]);
-    out.push(numbers);
-
-    // Sites.
-    let sites_section = section("h-sites", &t("sectionSites", &[]));
-    for site in sites::all() {
-        append(
-            &sites_section,
-            &[&switch(
-                &format!("site-{}", site.id),
-                site.name,
-                settings.site_enabled(site.id),
-                false,
-            )],
-        );
-    }
-    out.push(sites_section);
-
-    {
-        // The hosts the popup added one by one: paused, and generic mode.
-        let hosts = section("h-hosts", &t("sectionHosts", &[]));
-        let _ = hosts
-            .first_element_child()
-            .map(|heading| heading.set_attribute("tabindex", "-1"));
-        let lists = [
-            ("resume", "resumeHost", &settings.paused_hosts),
-            ("unlist", "unlistHost", &settings.generic_hosts),
-            ("unmastodon", "unlistHost", &settings.mastodon_hosts),
-        ];
-        if lists.iter().all(|(_, _, list)| list.is_empty()) {
-            append(
-                &hosts,
-                &[&with_text(element("p", &[]), &t("hostsNone", &[]))],
-            );
-        }
-        for (prefix, key, list) in lists {
-            for (index, host) in list.iter().enumerate() {
-                let row = element("div", &[("class", "row")]);
-                let text_key = match prefix {
-                    "resume" => "pausedOn",
-                    "unlist" => "genericOn",
-                    _ => "mastodonOn",
-                };
-                append(
-                    &row,
-                    &[
-                        &with_text(element("span", &[("class", "host")]), &t(text_key, &[host])),
-                        &with_text(
-                            element(
-                                "button",
-                                &[("type", "button"), ("id", &format!("{prefix}-{index}"))],
-                            ),
-                            &t(key, &[host]),
-                        ),
-                    ],
-                );
-                append(&hosts, &[&row]);
-            }
-        }
-        out.push(hosts);
-        let backup = section("h-backup", &t("sectionBackup", &[]));
-        let row = element("div", &[("class", "row backup")]);
-        append(
-            &row,
-            &[
-                &with_text(
-                    element("button", &[("type", "button"), ("id", "export")]),
-                    &t("exportFile", &[]),
-                ),
-                &with_text(
-                    element("label", &[("for", "import-file"), ("class", "file")]),
-                    &t("importFile", &[]),
-                ),
-                &element(
-                    "input",
-                    &[
-                        ("type", "file"),
-                        ("id", "import-file"),
-                        ("accept", ".json,application/json"),
-                    ],
-                ),
-            ],
-        );
-        append(&backup, &[&row]);
-        out.push(backup);
-    }
-    push_notes(state, &mut out);
-    out
-}
-
-/// The preset buttons, the one the settings match pressed.
-fn build_presets(settings: &Settings) -> Element {
-    let presets = section("h-presets", &t("sectionPresets", &[]));
-    let list = element("div", &[("class", "presets")]);
-    let current = settings.preset();
-    for preset in Preset::ALL {
-        let id = preset.id();
-        let pressed = if current == Some(preset) {
-            "true"
-        } else {
-            "false"
-        };
-        let button = with_text(
-            element(
-                "button",
-                &[
-                    ("type", "button"),
-                    ("id", &format!("preset-{id}")),
-                    ("aria-pressed", pressed),
-                ],
-            ),
-            &t(&format!("preset_{}", id.replace('-', "_")), &[]),
-        );
-        append(&list, &[&button]);
-    }
-    append(&presets, &[&list]);
-    presets
-}
-
-/// An upgrade of stored settings, what fell back to defaults (the last notice follows):
-/// all at the end, so that none moves a control.
-fn push_notes(state: &State, out: &mut Vec<Element>) {
-    if let Some(upgrade) = &state.upgrade {
-        out.push(build_upgrade(upgrade));
-    }
-    if !state.warnings.is_empty() {
-        let fallbacks = element("div", &[("id", "fallbacks"), ("class", "notice alert")]);
-        append(
-            &fallbacks,
-            &[&with_text(element("p", &[]), &t("fallbackIntro", &[]))],
-        );
-        let list = element("ul", &[]);
-        for warning in &state.warnings {
-            let field = if warning.field.is_empty() {
-                t("fallbackAll", &[])
-            } else {
-                warning.field.clone()
-            };
-            append(
-                &list,
-                &[&with_text(
-                    element("li", &[]),
-                    &format!("{field}: {}", warning.message),
-                )],
-            );
-        }
-        append(&fallbacks, &[&list]);
-        out.push(fallbacks);
-    }
-}
-
-/// "Your settings were brought from version 1 to 2", with what could not be kept, and a
-/// button that dismisses it.
-fn build_upgrade(upgrade: &serde_json::Value) -> Element {
-    let number = |name: &str| {
-        upgrade
-            .get(name)
-            .and_then(|v| v.as_u64())
-            .map(|v| v.to_string())
-            .unwrap_or_else(|| "?".into())
-    };
-    let (from, to) = (number("from"), number("to"));
-    let fell_back: Vec<(String, String)> = upgrade
-        .get("fellBack")
-        .and_then(|list| list.as_array())
-        .into_iter()
-        .flatten()
-        .map(|warning| {
-            let text = |name: &str| {
-                warning
-                    .get(name)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_string()
-            };
-            (text("field"), text("message"))
-        })
-        .collect();
-    let note = element("div", &[("id", "upgraded"), ("class", "notice")]);
-    let key = if fell_back.is_empty() {
-        "settingsUpgraded"
-    } else {
-        "settingsUpgradedFellBack"
-    };
-    append(
-        &note,
-        &[&with_text(element("p", &[]), &t(key, &[&from, &to]))],
-    );
-    if !fell_back.is_empty() {
-        let _ = note.set_attribute("class", "notice alert");
-        let list = element("ul", &[]);
-        for (field, message) in fell_back {
-            let field = if field.is_empty() {
-                t("fallbackAll", &[])
-            } else {
-                field
-            };
-            append(
-                &list,
-                &[&with_text(
-                    element("li", &[]),
-                    &format!("{field}: {message}"),
-                )],
-            );
-        }
-        append(&note, &[&list]);
-    }
-    append(
-        &note,
-        &[&with_text(
-            element("button", &[("type", "button"), ("id", "upgraded-ok")]),
-            &t("upgradeDismiss", &[]),
-        )],
-    );
-    note
 }
