@@ -22,9 +22,14 @@
  */
 'use strict';
 
-if (typeof importScripts === 'function') importScripts('sincerely.js');
+// Firefox's event page gets both from the manifest, before this file.
+if (typeof importScripts === 'function') {
+  importScripts('generated/constants.js');
+  importScripts('sincerely.js');
+}
 
 const api = globalThis.browser ?? globalThis.chrome;
+const { messages } = sincerelyConstants; // src/protocol.rs, message.
 let modulePromise = null;
 const engines = new Map(); // JSON of the settings → Engine; the last two only.
 
@@ -132,20 +137,20 @@ async function setLocal(items) {
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   switch (message?.what) {
-    case 'engineCall':
+    case messages.engineCall:
       serveEngineCall(message.request, message.settings).then(sendResponse);
       return true;
-    case 'tabStatus':
+    case messages.tabStatus:
       recordTabStatus(sender.tab?.id, message.status).then(() => sendResponse(true), () => sendResponse(false));
       return true;
-    case 'syncGeneric':
+    case messages.syncGeneric:
       // Only the extension's own pages (popup, options) may ask; content scripts may not.
       if (sender.id !== api.runtime.id || !sender.url?.startsWith(api.runtime.getURL(''))) return false;
       syncRegistrations()
         .then(() => (message.tabId !== undefined ? api.tabs.reload(message.tabId) : undefined))
         .then(() => sendResponse(true), (error) => sendResponse({ error: String(error?.message ?? error) }));
       return true;
-    case 'profileSaved':
+    case messages.profileSaved:
       schedulePrune();
       return false;
     default:
@@ -211,7 +216,7 @@ function upgradeSettingsLogged() {
 // match both. A registration that would not change is left alone.
 // Without engine-bytes.js: on a host the user added, whose CSP nobody has looked at, the
 // engine runs in the worker from the start.
-const SCRIPT_FILES = ['engine-host.js', 'badge.js', 'content.js'];
+const SCRIPT_FILES = ['generated/constants.js', 'engine-host.js', 'badge.js', 'content.js'];
 const ADDED_HOSTS = [
   { id: 'sincerely-generic', field: 'genericHosts', css: [] },
   { id: 'sincerely-mastodon', field: 'mastodonHosts', css: ['generated/mastodon.css'] },

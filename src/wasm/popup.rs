@@ -661,7 +661,11 @@ fn added_host_changed(kind: AddedHosts, checked: bool) {
     let request = kind.permission(&host);
     let after_save = move || {
         let message = Object::new();
-        let _ = Reflect::set(&message, &"what".into(), &"syncGeneric".into());
+        let _ = Reflect::set(
+            &message,
+            &"what".into(),
+            &crate::protocol::message::SYNC_GENERIC.into(),
+        );
         let _ = Reflect::set(&message, &"tabId".into(), &tab_id.into());
         then(call_async("runtime.sendMessage", &[message.into()]), |_| {});
     };

@@ -243,6 +243,7 @@ pub fn manifest_for(browser: &str, mut manifest: Value) -> Result<Value> {
         }
         other => return Err(format!("unknown browser {other}")),
     }
+    crate::codegen::load_constants_first(&mut manifest);
     Ok(manifest)
 }
 
