@@ -15,7 +15,7 @@
 
 var sincerelyBadge = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const ATTRIBUTE = 'data-sincerely-badge';
+  const ATTRIBUTE = sincerelyConstants.attributes.badge; // src/css.rs, BADGE_ATTRIBUTE.
 
   // Strings come from _locales when they exist there; English otherwise.
   const ENGLISH = {

@@ -38,21 +38,25 @@
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   const host = sincerelyEngineHost;
-  const PROTOCOL_VERSION = 1;
+  // Generated from the Rust consts that own them (generated/constants.js, loaded first).
+  const constants = sincerelyConstants;
+  const { attributes, messages } = constants;
+  const PROTOCOL_VERSION = constants.protocolVersion;
   // The engine reads at most this much of a text (src/protocol.rs, MAX_TEXT_UNITS): a
   // page's 100 KB title is not sent whole to the worker that every tab shares.
-  const MAX_TEXT_UNITS = 2000;
+  const MAX_TEXT_UNITS = constants.maxTextUnits;
   /** The start of `text` the engine reads, without half a surrogate pair at its end. */
   const capped = (text) => {
     if (text.length <= MAX_TEXT_UNITS) return text;
     const end = /[\uD800-\uDBFF]/.test(text[MAX_TEXT_UNITS - 1]) ? MAX_TEXT_UNITS - 1 : MAX_TEXT_UNITS;
     return text.slice(0, end);
   };
-  const ROOT = 'data-sincerely';
-  const SEEN = 'data-sincerely-seen';
-  const SHADOW = 'data-sincerely-shadow';
+  const ROOT = attributes.root;
+  const SEEN = attributes.seen;
+  const SHADOW = attributes.shadow;
   const IGNORE_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'BR', 'HEAD', 'NOSCRIPT', 'TEMPLATE']);
-  const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19]/;
+  // The digits the recognizer reads (src/recognize/text.rs, DIGIT_ZEROS).
+  const DIGIT = new RegExp(constants.digitClass);
   const root = document.documentElement;
 
   let plan = null;
@@ -89,7 +93,7 @@
   let reportTimer = 0;
   let lastReport = -Infinity;
   function reportStatus() {
-    root.setAttribute('data-sincerely-hidden', String(state.hidden));
+    root.setAttribute(attributes.hidden, String(state.hidden));
     if (reportTimer && !state.failed) return;
     clearTimeout(reportTimer);
     const delay = state.failed ? REPORT_FAILURE_MS : Math.max(REPORT_SOON_MS, REPORT_MS - (performance.now() - lastReport));
@@ -116,7 +120,7 @@
     const retry = () => {
       if (attempts > 1 && serial === statusSent) setTimeout(() => serial === statusSent && sendStatus(status, attempts - 1), 1000);
     };
-    api.runtime.sendMessage({ what: 'tabStatus', status }).then((taken) => taken || retry(), retry);
+    api.runtime.sendMessage({ what: messages.tabStatus, status }).then((taken) => taken || retry(), retry);
   }
 
   /** Everything of ours off: the sheet does nothing, texts are restored, nothing observes. */
@@ -787,7 +791,7 @@
               state.memoryError = null;
               reportStatus();
             }
-            return api.runtime.sendMessage({ what: 'profileSaved' });
+            return api.runtime.sendMessage({ what: messages.profileSaved });
           })
           .catch((error) => {
             state.memoryError = String(error?.message ?? error);
@@ -945,7 +949,7 @@
       // observed while they are in the page.
       edges = new Set([...edges].filter((edge) => edge.isConnected));
       // How many containers are observed, 0 for the whole document (read by the tests).
-      root.setAttribute('data-sincerely-scope', String(containers?.length ?? 0));
+      root.setAttribute(attributes.scope, String(containers?.length ?? 0));
       if (!containers) {
         observer.observe(root, SUBTREE);
         return [];
@@ -1161,7 +1165,7 @@
     domSurveyor.forget();
     profileWatcher.reset(plan.profile ?? null);
     root.setAttribute(ROOT, plan.rootTokens);
-    root.setAttribute('data-sincerely-engine', host.mode);
+    root.setAttribute(attributes.engine, host.mode);
     active = true;
     domWatcher.start();
     reportStatus();

@@ -17,7 +17,7 @@
  *                     answered at all in 15 s fails ("worker-lost")
  *
  * Callers never see the difference: both answer with the protocol's JSON
- * (src/protocol.rs). Loaded first, then sincerely.js (wasm-bindgen --target no-modules)
+ * (src/protocol.rs). Loaded first after generated/constants.js, then sincerely.js (wasm-bindgen --target no-modules)
  * and engine-bytes.js on in-page entries, or engine-js.js on Chrome's strict-CSP ones,
  * then badge.js and content.js.
  */
@@ -181,7 +181,7 @@ var sincerelyEngineHost = (() => {
   }
 
   async function callWorker(request, settings) {
-    const message = { what: 'engineCall', request, settings: settings ?? null };
+    const message = { what: sincerelyConstants.messages.engineCall, request, settings: settings ?? null };
     const deadline = Date.now() + WORKER_PATIENCE_MS;
     const limit = Date.now() + WORKER_CALL_LIMIT_MS;
     for (;;) {

@@ -22,9 +22,14 @@
  */
 'use strict';
 
-if (typeof importScripts === 'function') importScripts('sincerely.js');
+// Firefox's event page gets both from the manifest, before this file.
+if (typeof importScripts === 'function') {
+  importScripts('generated/constants.js');
+  importScripts('sincerely.js');
+}
 
 const api = globalThis.browser ?? globalThis.chrome;
+const { messages } = sincerelyConstants; // src/protocol.rs, message.
 let modulePromise = null;
 const engines = new Map(); // JSON of the settings → Engine; the last two only.
 
@@ -132,20 +137,20 @@ async function setLocal(items) {
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   switch (message?.what) {
-    case 'engineCall':
+    case messages.engineCall:
       serveEngineCall(message.request, message.settings).then(sendResponse);
       return true;
-    case 'tabStatus':
+    case messages.tabStatus:
       recordTabStatus(sender.tab?.id, message.status).then(() => sendResponse(true), () => sendResponse(false));
       return true;
-    case 'syncGeneric':
+    case messages.syncGeneric:
       // Only the extension's own pages (popup, options) may ask; content scripts may not.
       if (sender.id !== api.runtime.id || !sender.url?.startsWith(api.runtime.getURL(''))) return false;
       syncRegistrations()
         .then(() => (message.tabId !== undefined ? api.tabs.reload(message.tabId) : undefined))
         .then(() => sendResponse(true), (error) => sendResponse({ error: String(error?.message ?? error) }));
       return true;
-    case 'profileSaved':
+    case messages.profileSaved:
       schedulePrune();
       return false;
     default:
@@ -211,7 +216,7 @@ function upgradeSettingsLogged() {
 // match both. A registration that would not change is left alone.
 // Without engine-bytes.js: on a host the user added, whose CSP nobody has looked at, the
 // engine runs in the worker from the start.
-const SCRIPT_FILES = ['engine-host.js', 'badge.js', 'content.js'];
+const SCRIPT_FILES = ['generated/constants.js', 'engine-host.js', 'badge.js', 'content.js'];
 const ADDED_HOSTS = [
   { id: 'sincerely-generic', field: 'genericHosts', css: [] },
   { id: 'sincerely-mastodon', field: 'mastodonHosts', css: ['generated/mastodon.css'] },
@@ -226,16 +231,16 @@ function syncRegistrations() {
 // second registration there would run every script twice.
 const BUILT_IN = new Set((api.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []));
 
-/** The match patterns of the hosts in `hosts` that the user granted, scheme by scheme. */
-async function grantedMatches(hosts) {
+/**
+ * The match patterns in `origins` that the user granted and the manifest does not cover.
+ * The engine lists them from the settings (addedHostOrigins: each host's https and http
+ * origin, by the settings' own host check); the popup asks for https (Mastodon) or both.
+ */
+async function grantedMatches(origins) {
   const matches = [];
-  for (const host of Array.isArray(hosts) ? hosts : []) {
-    if (typeof host !== 'string' || !/^[a-z0-9.-]+$/.test(host)) continue;
-    // The popup asks for https (Mastodon) or both schemes; a manifest entry may cover one.
-    for (const origin of [`https://${host}/*`, `http://${host}/*`]) {
-      if (BUILT_IN.has(origin)) continue;
-      if (!matches.includes(origin) && (await api.permissions.contains({ origins: [origin] }))) matches.push(origin);
-    }
+  for (const origin of origins ?? []) {
+    if (BUILT_IN.has(origin) || matches.includes(origin)) continue;
+    if (await api.permissions.contains({ origins: [origin] })) matches.push(origin);
   }
   return matches;
 }
@@ -243,9 +248,10 @@ async function grantedMatches(hosts) {
 async function syncRegistrationsNow() {
   if (!api.scripting?.registerContentScripts) return;
   const { settings } = await api.storage.sync.get('settings');
+  const origins = (await engineFor(settings)).addedHostOrigins();
   const registered = await api.scripting.getRegisteredContentScripts({ ids: ADDED_HOSTS.map((kind) => kind.id) });
   for (const { id, field, css } of ADDED_HOSTS) {
-    const matches = await grantedMatches(settings?.[field]);
+    const matches = await grantedMatches(origins[field]);
     const wanted = { id, matches, js: SCRIPT_FILES, css, runAt: 'document_start', persistAcrossSessions: true };
     const current = registered.find((script) => script.id === id);
     const same = (a, b) => JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
@@ -258,25 +264,18 @@ async function syncRegistrationsNow() {
 
 /**
  * The user took a host's permission back (in the browser's own settings): Sincerely stops
- * there for good, so the host leaves its list too and the popup offers it afresh.
+ * there for good, so the host leaves its list too and the popup offers it afresh, unless
+ * the other scheme is still granted. The edit is the engine's
+ * (Settings::revoked_hosts_forgotten), checked as every settings edit is.
  */
 async function forgetRevokedHosts(removed) {
-  const revoked = new Set((removed?.origins ?? []).map((origin) => origin.match(/^[*a-z]+:\/\/([^/]+)\//)?.[1]).filter(Boolean));
-  if (!revoked.size) return;
+  const revoked = removed?.origins ?? [];
+  if (!revoked.length) return;
   const { settings } = await api.storage.sync.get('settings');
-  if (!settings || typeof settings !== 'object' || Array.isArray(settings)) return;
-  const next = { ...settings };
-  let changed = false;
-  for (const { field } of ADDED_HOSTS) {
-    if (!Array.isArray(settings[field])) continue;
-    const kept = [];
-    for (const host of settings[field]) {
-      if (typeof host === 'string' && revoked.has(host) && !(await grantedMatches([host])).length) changed = true;
-      else kept.push(host);
-    }
-    next[field] = kept;
-  }
-  if (changed) await api.storage.sync.set({ settings: next });
+  const engine = await engineFor(settings);
+  const granted = await grantedMatches(Object.values(engine.addedHostOrigins()).flat());
+  const forgotten = engine.revokedHostsForgotten(revoked, granted);
+  if (forgotten) await api.storage.sync.set({ settings: forgotten });
 }
 
 api.permissions?.onAdded?.addListener(() => syncRegistrations());

@@ -32,6 +32,20 @@ pub const SEEN_ATTRIBUTE: &str = "data-sincerely-seen";
 /// Set by the content script on a shadow host once its shadow root carries [`shadow_css`].
 pub const SHADOW_ATTRIBUTE: &str = "data-sincerely-shadow";
 
+// No sheet reads the attributes below: the content script and the badge set them, and the
+// end-to-end tests and the benchmark read them. They live here with the others so that
+// every `data-sincerely*` name has one owner, which extension/generated/constants.js
+// passes on to the scripts.
+
+/// On the root: how many numbers the tab hid, as the popup is told.
+pub const HIDDEN_ATTRIBUTE: &str = "data-sincerely-hidden";
+/// On the root: where the engine runs (`in-page`, `in-page-js` or `worker`).
+pub const ENGINE_ATTRIBUTE: &str = "data-sincerely-engine";
+/// On the root: how many of the site's containers the content script observes.
+pub const SCOPE_ATTRIBUTE: &str = "data-sincerely-scope";
+/// The host element of the profile badge (extension/badge.js).
+pub const BADGE_ATTRIBUTE: &str = "data-sincerely-badge";
+
 /// The stylesheet for one site.
 ///
 /// One rule per selector, each spelled out in full rather than grouped in `:is(…)`: the

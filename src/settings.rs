@@ -134,6 +134,18 @@ pub fn normalize_host(raw: &str) -> Option<String> {
     is_host(&host).then_some(host)
 }
 
+/// The one host a match pattern or origin names ("https://example.org/*" →
+/// "example.org"), lower case; `None` for a wildcard host (`*.example.org`, `<all_urls>`)
+/// or anything that is not a host name.
+pub fn pattern_host(pattern: &str) -> Option<String> {
+    let (scheme, rest) = pattern.split_once("://")?;
+    if scheme.is_empty() || !scheme.chars().all(|c| c.is_ascii_alphabetic() || c == '*') {
+        return None;
+    }
+    let host = rest.split('/').next()?.to_ascii_lowercase();
+    is_host(&host).then_some(host)
+}
+
 /// A DNS host name: dot-separated labels of letters, digits and inner hyphens.
 fn is_host(host: &str) -> bool {
     !host.is_empty()
@@ -462,6 +474,52 @@ impl Settings {
         let mut next = self.clone();
         let paused = next.toggle_pause(&host);
         Some(next.to_storage_value().map(|value| (value, paused)))
+    }
+
+    /// The match patterns the worker registers the content scripts on, per list of added
+    /// hosts (`genericHosts`, `mastodonHosts`): each host's https and then http origin.
+    /// Only host names by [`normalize_host`]'s check go in, the check every edit makes (the
+    /// worker once had a looser one of its own); the worker keeps those the user granted.
+    pub fn added_host_origins(&self) -> BTreeMap<&'static str, Vec<String>> {
+        [
+            ("genericHosts", &self.generic_hosts),
+            ("mastodonHosts", &self.mastodon_hosts),
+        ]
+        .into_iter()
+        .map(|(field, hosts)| {
+            let origins = hosts
+                .iter()
+                .filter(|host| is_host(host))
+                .flat_map(|host| [format!("https://{host}/*"), format!("http://{host}/*")])
+                .collect();
+            (field, origins)
+        })
+        .collect()
+    }
+
+    /// The settings without the added hosts whose permission the user took back (in the
+    /// browser's own settings): a host leaves `genericHosts` and `mastodonHosts` when one of
+    /// the match patterns in `removed` names it and none in `granted` (those still granted)
+    /// does. The value to store, `None` when no list changes, `Err` when it may not be
+    /// stored. The worker's edit on `permissions.onRemoved`.
+    pub fn revoked_hosts_forgotten(
+        &self,
+        removed: &[String],
+        granted: &[String],
+    ) -> Option<Result<Value, SettingsError>> {
+        let named = |patterns: &[String], host: &str| {
+            patterns
+                .iter()
+                .any(|pattern| pattern_host(pattern).as_deref() == Some(host))
+        };
+        let mut next = self.clone();
+        let mut changed = false;
+        for list in [&mut next.generic_hosts, &mut next.mastodon_hosts] {
+            let before = list.len();
+            list.retain(|host| !named(removed, host) || named(granted, host));
+            changed |= list.len() != before;
+        }
+        changed.then(|| next.to_storage_value())
     }
 
     /// How `kind` is displayed.

@@ -40,6 +40,7 @@ mod words;
 pub use kind::MetricKind;
 pub use number::{parse_number, Number};
 pub use sweep::{bare_count, is_sweep_text, MAX_SWEEP_CHARS};
+pub(crate) use text::DIGIT_ZEROS;
 
 use std::ops::Range;
 

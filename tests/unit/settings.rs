@@ -269,3 +269,100 @@ fn the_pause_command_is_checked_like_every_edit() {
         Some(Err(_))
     ));
 }
+
+// The worker registers the content scripts on the added hosts by the engine's check alone.
+// Its own regex (/^[a-z0-9.-]+$/, before the check moved here) let "a..b.org" and
+// "-x.org" through, which the engine never ran on, and turned "Example.org" away, which
+// the engine read as example.org: now both read the same list.
+#[test]
+fn added_hosts_are_registered_by_the_engines_host_check() {
+    let (settings, warnings) = Settings::from_json_value(&serde_json::json!({
+        "version": SETTINGS_VERSION,
+        "genericHosts": ["a..b.org", "-x.org", "Example.org", "news.example.org"],
+        "mastodonHosts": ["mastodon.online", "x.org-", "mastodon.social"],
+    }));
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    let origins = settings.added_host_origins();
+    assert_eq!(
+        origins["genericHosts"],
+        [
+            "https://example.org/*",
+            "http://example.org/*",
+            "https://news.example.org/*",
+            "http://news.example.org/*"
+        ]
+    );
+    // mastodon.social is built in: the manifest's own scripts run there.
+    assert_eq!(
+        origins["mastodonHosts"],
+        ["https://mastodon.online/*", "http://mastodon.online/*"]
+    );
+    // Settings made in code are checked too.
+    let unchecked = Settings {
+        generic_hosts: vec!["a..b.org".into(), "ok.org".into()],
+        ..Settings::default()
+    };
+    assert_eq!(
+        unchecked.added_host_origins()["genericHosts"],
+        ["https://ok.org/*", "http://ok.org/*"]
+    );
+}
+
+#[test]
+fn pattern_host_reads_one_host_or_none() {
+    assert_eq!(
+        pattern_host("https://Mastodon.Online/*").as_deref(),
+        Some("mastodon.online")
+    );
+    assert_eq!(
+        pattern_host("*://example.org/").as_deref(),
+        Some("example.org")
+    );
+    assert_eq!(pattern_host("https://*.example.org/*"), None);
+    assert_eq!(pattern_host("<all_urls>"), None);
+    assert_eq!(pattern_host("https://a..b.org/*"), None);
+    assert_eq!(pattern_host("https:///*"), None);
+}
+
+// A permission taken back in the browser drops the host from its list, unless the other
+// scheme is still granted; the edit is checked like every other.
+#[test]
+fn a_revoked_host_leaves_its_list() {
+    let (settings, _) = Settings::from_json_value(&serde_json::json!({
+        "genericHosts": ["stackoverflow.com", "example.org"],
+        "mastodonHosts": ["mastodon.online"],
+        "pausedHosts": ["mastodon.online"],
+    }));
+    let revoked = |removed: &[&str], granted: &[&str]| {
+        let strings = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        settings.revoked_hosts_forgotten(&strings(removed), &strings(granted))
+    };
+    let value = revoked(&["https://mastodon.online/*"], &["https://example.org/*"])
+        .unwrap()
+        .unwrap();
+    assert_eq!(value["mastodonHosts"], serde_json::json!([]));
+    assert_eq!(
+        value["genericHosts"],
+        serde_json::json!(["stackoverflow.com", "example.org"])
+    );
+    // Pausing is not a permission: the pause stays.
+    assert_eq!(value["pausedHosts"], serde_json::json!(["mastodon.online"]));
+    assert_eq!(value["version"], serde_json::json!(SETTINGS_VERSION));
+    // The http origin went, the https one is still granted: the host stays.
+    assert!(revoked(
+        &["http://stackoverflow.com/*"],
+        &["https://stackoverflow.com/*"]
+    )
+    .is_none());
+    // Both went at once.
+    let value = revoked(
+        &["https://stackoverflow.com/*", "http://stackoverflow.com/*"],
+        &["https://example.org/*"],
+    )
+    .unwrap()
+    .unwrap();
+    assert_eq!(value["genericHosts"], serde_json::json!(["example.org"]));
+    // A host on no list, or a pattern naming no one host: nothing to store.
+    assert!(revoked(&["https://other.org/*"], &[]).is_none());
+    assert!(revoked(&["https://*/*", "<all_urls>"], &[]).is_none());
+}

@@ -244,6 +244,7 @@ pub fn manifest_for(browser: &str, mut manifest: Value) -> Result<Value> {
         }
         other => return Err(format!("unknown browser {other}")),
     }
+    crate::codegen::load_constants_first(&mut manifest);
     Ok(manifest)
 }
 

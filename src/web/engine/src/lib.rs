@@ -108,6 +108,46 @@ impl WasmEngine {
         }
     }
 
+    /// `{genericHosts: [...], mastodonHosts: [...]}`: the match patterns the worker
+    /// registers the content scripts on, before it keeps those the user granted (see
+    /// `Settings::added_host_origins`: the engine's own host check, not one of the worker's).
+    #[wasm_bindgen(js_name = addedHostOrigins)]
+    pub fn added_host_origins(&self) -> Result<JsValue, JsError> {
+        to_js(&self.engine.settings().added_host_origins())
+    }
+
+    /// A permission taken back: these settings without the added hosts that `removed`
+    /// (match patterns) names and `granted` (the patterns still granted) does not, to
+    /// store, or null when nothing changes or the result may not be stored (see
+    /// `Settings::revoked_hosts_forgotten`). Entries that are not strings are ignored.
+    #[wasm_bindgen(js_name = revokedHostsForgotten)]
+    pub fn revoked_hosts_forgotten(
+        &self,
+        removed: JsValue,
+        granted: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let strings = |value: &JsValue| -> Vec<String> {
+            to_json_text(value)
+                .and_then(|text| serde_json::from_str::<Vec<serde_json::Value>>(&text).ok())
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|entry| entry.as_str().map(str::to_owned))
+                .collect()
+        };
+        match self
+            .engine
+            .settings()
+            .revoked_hosts_forgotten(&strings(&removed), &strings(&granted))
+        {
+            Some(Ok(settings)) => to_js(&settings),
+            Some(Err(error)) => {
+                gloo::console::warn!(format!("Sincerely: revoked hosts not forgotten: {error}"));
+                Ok(JsValue::NULL)
+            }
+            None => Ok(JsValue::NULL),
+        }
+    }
+
     /// Serves one protocol request.
     pub fn handle(&self, request: JsValue) -> Result<JsValue, JsError> {
         let text = to_json_text(&request).ok_or_else(|| JsError::new("bad request: not JSON"))?;

@@ -408,7 +408,7 @@ fn act(action: Action) {
                     let _ = browser::remove_permissions(&permission(kind, &host)).await;
                 }
                 if let (true, Some(tab_id)) = (tab_host, tab_id) {
-                    let message = json!({"what": "syncGeneric", "tabId": tab_id});
+                    let message = json!({"what": sincerely::protocol::message::SYNC_GENERIC, "tabId": tab_id});
                     let _ = browser::send_message(&to_js(&message)).await;
                 }
             });
