@@ -68,7 +68,11 @@ pub fn run() -> Result {
         };
         matches!((modified(a), modified(b)), (Some(x), Some(y)) if x > y) || modified(b).is_none()
     };
-    if lock_newer("package-lock.json", "node_modules/.package-lock.json") {
+    // A node_modules that is a link belongs to another checkout (a git worktree sharing
+    // the main one's): `npm ci` through it would empty that checkout's install.
+    let linked = std::fs::symlink_metadata(root().join("node_modules"))
+        .is_ok_and(|m| m.file_type().is_symlink());
+    if !linked && lock_newer("package-lock.json", "node_modules/.package-lock.json") {
         sh(&["npm", "ci", "--no-audit", "--no-fund"])?;
     }
     Ok(())
