@@ -19,7 +19,7 @@ const WRITES = [
   // togglePause (the keyboard command), and forgetRevokedHosts (a host permission taken
   // back in the browser drops the host from the settings).
   { file: 'extension/worker.js', area: 'sync', key: 'settings', line: '{ settings: toggled.settings }' },
-  { file: 'extension/worker.js', area: 'sync', key: 'settings', line: '{ settings: next }' },
+  { file: 'extension/worker.js', area: 'sync', key: 'settings', line: '{ settings: forgotten }' },
   { file: 'extension/worker.js', area: 'sync', key: 'settings', line: '{ settings: upgraded }' },
   // setLocal: the worker's own records (a write, and again after a prune made room).
   { file: 'extension/worker.js', area: 'local', key: 'settingsUpgrade', line: 'set(items)', via: 'setLocal({ settingsUpgrade })' },

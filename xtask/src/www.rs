@@ -46,12 +46,14 @@ pub fn build() -> Result {
         .map_err(|e| e.to_string())?
         .len();
     println!("www: {wasm} {size} B");
-    // The page draws with the extension's el() (www/index.html); one copy of it.
-    fs::copy(
-        root().join("extension/badge.js"),
-        root().join("www/badge.js"),
-    )
-    .map_err(|e| e.to_string())?;
+    // The page draws with the extension's el() (www/index.html); one copy of it, with the
+    // generated constants badge.js reads.
+    for (from, to) in [
+        ("extension/generated/constants.js", "www/constants.js"),
+        ("extension/badge.js", "www/badge.js"),
+    ] {
+        fs::copy(root().join(from), root().join(to)).map_err(|e| format!("{from}: {e}"))?;
+    }
     copy_demo_pages()
 }
 
