@@ -13,7 +13,7 @@
  *   settingsUpgrade → at install, update and start: settings of an earlier version are
  *                  written back in this one; storage.local says so to the popup
  *   togglePause  ← the keyboard command: pauses or resumes on the current tab's host
- *                  (the engine edits the settings, with the popup's checks); the tabs
+ *                  (the settings module edits them, with the popup's checks); the tabs
  *                  apply it live
  *
  * Each call carries the settings its tab applies; engines are cached by those settings,
@@ -26,11 +26,13 @@
 if (typeof importScripts === 'function') {
   importScripts('generated/constants.js');
   importScripts('sincerely.js');
+  importScripts('sincerely_settings.js');
 }
 
 const api = globalThis.browser ?? globalThis.chrome;
 const { messages } = sincerelyConstants; // src/protocol.rs, message.
 let modulePromise = null;
+let settingsPromise = null;
 const engines = new Map(); // JSON of the settings → Engine; the last two only.
 
 function loadModule() {
@@ -40,6 +42,19 @@ function loadModule() {
     throw error;
   });
   return modulePromise;
+}
+
+// The settings edits are a module of their own (src/web/settings), kept out of the engine
+// that every tab compiles: `sincerelySettings`, loaded on the first edit.
+function settingsModule() {
+  settingsPromise ??= sincerelySettings({ module_or_path: api.runtime.getURL('sincerely_settings_bg.wasm') }).then(
+    () => sincerelySettings,
+    (error) => {
+      settingsPromise = null;
+      throw error;
+    },
+  );
+  return settingsPromise;
 }
 
 async function engineFor(settings) {
@@ -165,7 +180,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
  */
 async function togglePause(tab) {
   const { settings } = await api.storage.sync.get('settings');
-  const toggled = (await engineFor(settings)).pauseToggled(String(tab?.url ?? ''));
+  const toggled = (await settingsModule()).pauseToggled(settings ?? null, String(tab?.url ?? ''));
   if (!toggled) return null;
   await api.storage.sync.set({ settings: toggled.settings });
   return toggled.paused;
@@ -193,12 +208,11 @@ async function mirrorEarlyTokensNow() {
 async function upgradeSettings() {
   const { settings } = await api.storage.sync.get('settings');
   if (!settings || typeof settings !== 'object' || Array.isArray(settings)) return;
-  const engine = await engineFor(settings);
-  const upgraded = engine.settings;
+  const { settings: upgraded, warnings } = (await settingsModule()).upgraded(settings);
   const from = Number.isInteger(settings.version) ? settings.version : 1;
   if (!upgraded || from >= upgraded.version) return;
   await api.storage.sync.set({ settings: upgraded });
-  const settingsUpgrade = { from, to: upgraded.version, at: Date.now(), fellBack: engine.warnings };
+  const settingsUpgrade = { from, to: upgraded.version, at: Date.now(), fellBack: warnings };
   await setLocal({ settingsUpgrade });
 }
 function upgradeSettingsLogged() {
@@ -248,7 +262,7 @@ async function grantedMatches(origins) {
 async function syncRegistrationsNow() {
   if (!api.scripting?.registerContentScripts) return;
   const { settings } = await api.storage.sync.get('settings');
-  const origins = (await engineFor(settings)).addedHostOrigins();
+  const origins = (await settingsModule()).addedHostOrigins(settings ?? null);
   const registered = await api.scripting.getRegisteredContentScripts({ ids: ADDED_HOSTS.map((kind) => kind.id) });
   for (const { id, field, css } of ADDED_HOSTS) {
     const matches = await grantedMatches(origins[field]);
@@ -272,9 +286,9 @@ async function forgetRevokedHosts(removed) {
   const revoked = removed?.origins ?? [];
   if (!revoked.length) return;
   const { settings } = await api.storage.sync.get('settings');
-  const engine = await engineFor(settings);
-  const granted = await grantedMatches(Object.values(engine.addedHostOrigins()).flat());
-  const forgotten = engine.revokedHostsForgotten(revoked, granted);
+  const edits = await settingsModule();
+  const granted = await grantedMatches(Object.values(edits.addedHostOrigins(settings ?? null)).flat());
+  const forgotten = edits.revokedHostsForgotten(settings ?? null, revoked, granted);
   if (forgotten) await api.storage.sync.set({ settings: forgotten });
 }
 

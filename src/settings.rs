@@ -159,6 +159,16 @@ fn is_host(host: &str) -> bool {
         })
 }
 
+/// [`Settings::added_host_origins`]: match patterns per list of added hosts, named as the
+/// lists are in storage (`genericHosts`, `mastodonHosts`). A struct, not a map: the engine
+/// module ships no map code for it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AddedHostOrigins {
+    pub generic_hosts: Vec<String>,
+    pub mastodon_hosts: Vec<String>,
+}
+
 /// How one kind of number is shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -477,24 +487,21 @@ impl Settings {
     }
 
     /// The match patterns the worker registers the content scripts on, per list of added
-    /// hosts (`genericHosts`, `mastodonHosts`): each host's https and then http origin.
-    /// Only host names by [`normalize_host`]'s check go in, the check every edit makes (the
-    /// worker once had a looser one of its own); the worker keeps those the user granted.
-    pub fn added_host_origins(&self) -> BTreeMap<&'static str, Vec<String>> {
-        [
-            ("genericHosts", &self.generic_hosts),
-            ("mastodonHosts", &self.mastodon_hosts),
-        ]
-        .into_iter()
-        .map(|(field, hosts)| {
-            let origins = hosts
+    /// hosts: each host's https and then http origin. Only host names by
+    /// [`normalize_host`]'s check go in, the check every edit makes (the worker once had a
+    /// looser one of its own); the worker keeps those the user granted.
+    pub fn added_host_origins(&self) -> AddedHostOrigins {
+        let origins = |hosts: &[String]| {
+            hosts
                 .iter()
                 .filter(|host| is_host(host))
                 .flat_map(|host| [format!("https://{host}/*"), format!("http://{host}/*")])
-                .collect();
-            (field, origins)
-        })
-        .collect()
+                .collect()
+        };
+        AddedHostOrigins {
+            generic_hosts: origins(&self.generic_hosts),
+            mastodon_hosts: origins(&self.mastodon_hosts),
+        }
     }
 
     /// The settings without the added hosts whose permission the user took back (in the

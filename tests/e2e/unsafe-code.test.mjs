@@ -98,16 +98,17 @@ test('the wasm is only ever loaded from the extension itself', () => {
   const scripts = fs.readdirSync(path.join(ROOT, 'extension')).filter((f) => f.endsWith('.js'));
   for (const file of scripts) {
     const source = fs.readFileSync(path.join(ROOT, 'extension', file), 'utf8');
-    const all = source.match(/\bwasm_bindgen\s*\(/g) ?? [];
-    const described = [...source.matchAll(/\bwasm_bindgen\s*\(\s*\{\s*module_or_path:\s*([^}]*?)\s*\}\s*\)/g)];
+    // wasm-bindgen's glue, under its default global or the settings module's name.
+    const all = source.match(/\b(wasm_bindgen|sincerelySettings)\s*\(/g) ?? [];
+    const described = [...source.matchAll(/\b(wasm_bindgen|sincerelySettings)\s*\(\s*\{\s*module_or_path:\s*([^}]*?)\s*\}\s*\)/g)];
     assert.equal(described.length, all.length, `${file}: every wasm_bindgen() call names its module`);
-    for (const match of described) calls.push([file, match[1]]);
+    for (const match of described) calls.push([file, match[2], match[1]]);
     for (const match of source.matchAll(/importScripts\s*\(([^)]*)\)/g)) {
       assert.match(match[1], /^\s*'(generated\/)?[\w.-]+\.js'\s*$/, `${file}: importScripts of a packaged file only`);
     }
   }
   assert.ok(calls.length >= 2, 'both engine hosts were found');
-  for (const [file, argument] of calls) {
+  for (const [file, argument, glue] of calls) {
     if (extensionPages.has(file)) assert.match(argument, /^'[\w-]+\.wasm'$|^api\.runtime\.getURL\('[\w-]+\.wasm'\)$/, file);
     else if (file === 'engine-host.js') {
       // Its bytes, compiled on or off the main thread, are those of engine-bytes.js.
@@ -120,7 +121,10 @@ test('the wasm is only ever loaded from the extension itself', () => {
       assert.match(source, /const bytes = decode\(packaged\.base64\);/);
       assert.equal(source.match(/new WebAssembly\.Module\(/g)?.length, 1, `${file}: one synchronous compile`);
       assert.match(source, /wasm_bindgen\.initSync\(\{ module: new WebAssembly\.Module\(bytes\) \}\)/);
-    } else assert.equal(argument, "api.runtime.getURL('sincerely_bg.wasm')", file);
+    } else {
+      const own = glue === 'sincerelySettings' ? 'sincerely_settings_bg.wasm' : 'sincerely_bg.wasm';
+      assert.equal(argument, `api.runtime.getURL('${own}')`, file);
+    }
   }
 });
 

@@ -284,7 +284,7 @@ fn added_hosts_are_registered_by_the_engines_host_check() {
     assert_eq!(warnings.len(), 3, "{warnings:?}");
     let origins = settings.added_host_origins();
     assert_eq!(
-        origins["genericHosts"],
+        origins.generic_hosts,
         [
             "https://example.org/*",
             "http://example.org/*",
@@ -294,7 +294,7 @@ fn added_hosts_are_registered_by_the_engines_host_check() {
     );
     // mastodon.social is built in: the manifest's own scripts run there.
     assert_eq!(
-        origins["mastodonHosts"],
+        origins.mastodon_hosts,
         ["https://mastodon.online/*", "http://mastodon.online/*"]
     );
     // Settings made in code are checked too.
@@ -303,7 +303,7 @@ fn added_hosts_are_registered_by_the_engines_host_check() {
         ..Settings::default()
     };
     assert_eq!(
-        unchecked.added_host_origins()["genericHosts"],
+        unchecked.added_host_origins().generic_hosts,
         ["https://ok.org/*", "http://ok.org/*"]
     );
 }

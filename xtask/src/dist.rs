@@ -17,6 +17,9 @@ const ENGINE_JS: &str = "sincerely.js";
 const ENGINE_WASM: &str = "sincerely_bg.wasm";
 /// The engine module again, as base64 in a classic script, for the content scripts.
 const ENGINE_BYTES: &str = "engine-bytes.js";
+/// The background's settings edits (src/web/settings), beside the engine in the worker.
+const SETTINGS_JS: &str = "sincerely_settings.js";
+const SETTINGS_WASM: &str = "sincerely_settings_bg.wasm";
 
 /// The engine the content scripts and the worker load: small over fast. The producers,
 /// debug and target-features sections are for tools, not browsers. Rust's wasm keeps its
@@ -29,6 +32,7 @@ const ENGINE: Module = Module {
     target_dir: "target",
     cargo_args: &[],
     js_target: "no-modules",
+    js_global: None,
     out_name: "sincerely",
     out_dir: "target/wasm-bindgen",
     opt: &[
@@ -46,9 +50,21 @@ const ENGINE: Module = Module {
     ],
 };
 
+/// The settings module: only the background loads it, once, so small as the engine is.
+/// Its glue defines `sincerelySettings`, since the engine's is `wasm_bindgen` in the
+/// same worker.
+const SETTINGS: Module = Module {
+    package: "sincerely-settings",
+    js_global: Some("sincerelySettings"),
+    out_name: "sincerely_settings",
+    out_dir: "target/settings/wasm-bindgen",
+    ..ENGINE
+};
+
 pub fn run() -> Result {
     crate::codegen::run(false)?;
     ENGINE.build()?;
+    SETTINGS.build()?;
     let engine_js = sync_engine::build("")?;
     let dist = root().join("dist");
     if dist.exists() {
@@ -63,6 +79,9 @@ pub fn run() -> Result {
         fs::remove_dir_all(out.join("store")).map_err(|e| e.to_string())?;
         fs::copy(root().join(ENGINE.js()), out.join(ENGINE_JS)).map_err(|e| e.to_string())?;
         fs::copy(root().join(ENGINE.wasm()), out.join(ENGINE_WASM)).map_err(|e| e.to_string())?;
+        fs::copy(root().join(SETTINGS.js()), out.join(SETTINGS_JS)).map_err(|e| e.to_string())?;
+        fs::copy(root().join(SETTINGS.wasm()), out.join(SETTINGS_WASM))
+            .map_err(|e| e.to_string())?;
         let engine_bytes = engine_bytes_script(&root().join(ENGINE.wasm()), browser)?;
         fs::write(out.join(ENGINE_BYTES), engine_bytes).map_err(|e| e.to_string())?;
         if browser == "chrome" {
@@ -231,7 +250,7 @@ pub fn manifest_for(browser: &str, mut manifest: Value) -> Result<Value> {
             manifest["minimum_chrome_version"] = json!("120");
         }
         "firefox" => {
-            manifest["background"] = json!({ "scripts": [ENGINE_JS, "worker.js"] });
+            manifest["background"] = json!({ "scripts": [ENGINE_JS, SETTINGS_JS, "worker.js"] });
             manifest["browser_specific_settings"] = json!({
                 "gecko": {
                     "id": "sincerely@sincerely-extension",
@@ -295,6 +314,8 @@ fn print_sizes(dir: &Path) -> Result {
     for name in [
         ENGINE_WASM,
         ENGINE_JS,
+        SETTINGS_WASM,
+        SETTINGS_JS,
         "engine-host.js",
         "content.js",
         "worker.js",
@@ -304,8 +325,8 @@ fn print_sizes(dir: &Path) -> Result {
         let raw = fs::metadata(&path).map_err(|e| e.to_string())?.len() as usize;
         let gz = gzipped_len(&path)?;
         total = (total.0 + raw, total.1 + gz);
-        println!("  {name:<20} {:>9} B / {:>8} B", raw, gz);
+        println!("  {name:<28} {:>9} B / {:>8} B", raw, gz);
     }
-    println!("  {:<20} {:>9} B / {:>8} B", "total", total.0, total.1);
+    println!("  {:<28} {:>9} B / {:>8} B", "total", total.0, total.1);
     Ok(())
 }

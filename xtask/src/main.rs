@@ -84,6 +84,8 @@ fn test(args: &[String]) -> util::Result {
             "--package",
             "sincerely-web",
             "--package",
+            "sincerely-settings",
+            "--package",
             "sincerely-sync",
             "--package",
             "sincerely-popup",
@@ -159,6 +161,8 @@ fn wasm_tests() -> util::Result {
             "wasm32-unknown-unknown",
             "--package",
             "sincerely-web",
+            "--package",
+            "sincerely-settings",
             "--test",
             "wasm",
         ])

@@ -17,6 +17,7 @@ pub fn build() -> Result {
         target_dir: "target",
         cargo_args: &[],
         js_target: "no-modules",
+        js_global: None,
         out_name: "sincerely_ui",
         out_dir: "target/ui/wasm-bindgen",
         opt: &["-Oz"],

@@ -27,6 +27,9 @@ pub struct Module<'a> {
     pub cargo_args: &'a [&'a str],
     /// wasm-bindgen's `--target`: `no-modules` for extension scripts, `web` for ES modules.
     pub js_target: &'a str,
+    /// The global a `no-modules` glue defines (wasm-bindgen's default is `wasm_bindgen`):
+    /// two modules loaded into one worker need two names.
+    pub js_global: Option<&'a str>,
     /// The files are `<out_name>.js` and `<out_name>_bg.wasm` in `out_dir`.
     pub out_name: &'a str,
     pub out_dir: &'a str,
@@ -59,7 +62,7 @@ impl Module<'_> {
             self.target_dir,
             self.package.replace('-', "_")
         );
-        sh(&[
+        let mut bindgen = vec![
             "wasm-bindgen",
             &built,
             "--target",
@@ -69,7 +72,11 @@ impl Module<'_> {
             self.out_name,
             "--out-dir",
             self.out_dir,
-        ])?;
+        ];
+        if let Some(global) = self.js_global {
+            bindgen.extend_from_slice(&["--no-modules-global", global]);
+        }
+        sh(&bindgen)?;
         if !self.opt.is_empty() {
             // Debian's binaryen 108 miscompiles externref tables; the npm package is current.
             let wasm = self.wasm();

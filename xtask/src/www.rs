@@ -36,6 +36,7 @@ pub fn build() -> Result {
         // on cd63490's model), for 100 KB more wasm.
         cargo_args: &["--config", "profile.release.opt-level=3"],
         js_target: "web",
+        js_global: None,
         out_name: "sincerely_www",
         out_dir: PKG_DIR,
         opt: &["-O3"],

@@ -1,6 +1,8 @@
 //! The `Engine` class, whose `handle` takes a protocol request and returns the
 //! response (see [`sincerely::protocol`]); the content script and the service worker call it
-//! the same way. Errors become JavaScript `Error`s; a Rust panic is printed to the console
+//! the same way; the worker also asks it for the early tokens. (The background's settings
+//! edits are a module of their own, src/web/settings: every tab compiles this one.) Errors
+//! become JavaScript `Error`s; a Rust panic is printed to the console
 //! by the panic hook and surfaces to the caller as a `RuntimeError`.
 //!
 //! Values cross the boundary as JSON text (the browser's `JSON.stringify`/`JSON.parse` on
@@ -67,18 +69,6 @@ impl WasmEngine {
         to_js(&self.warnings)
     }
 
-    /// The settings as read, as `storage.sync` should hold them in this version (with
-    /// their `version`), or null when they may not be stored (invalid or too large): what
-    /// the worker writes back after an update. Worked out only when asked, so that a tab's
-    /// start runs none of it.
-    #[wasm_bindgen(getter)]
-    pub fn settings(&self) -> Result<JsValue, JsError> {
-        match self.engine.settings().to_storage_value() {
-            Ok(value) => to_js(&value),
-            Err(_) => Ok(JsValue::NULL),
-        }
-    }
-
     /// Host → root tokens under these settings (see `Engine::early_tokens`); the worker
     /// mirrors it to `storage.local` for the content script's first paint.
     #[wasm_bindgen(js_name = earlyTokens)]
@@ -89,63 +79,6 @@ impl WasmEngine {
                 .map_err(|_| JsError::new("could not list the early tokens"))?;
         }
         Ok(object.into())
-    }
-
-    /// The keyboard command: these settings with the pause on `url`'s host toggled, as
-    /// `{settings, paused}` to store, or null when there is nothing to store (no http(s)
-    /// host, or a result `storage.sync` would refuse; see `Settings::pause_toggled`).
-    #[wasm_bindgen(js_name = pauseToggled)]
-    pub fn pause_toggled(&self, url: &str) -> Result<JsValue, JsError> {
-        match self.engine.settings().pause_toggled(url) {
-            Some(Ok((settings, paused))) => {
-                to_js(&serde_json::json!({ "settings": settings, "paused": paused }))
-            }
-            Some(Err(error)) => {
-                gloo::console::warn!(format!("Sincerely: pause not changed: {error}"));
-                Ok(JsValue::NULL)
-            }
-            None => Ok(JsValue::NULL),
-        }
-    }
-
-    /// `{genericHosts: [...], mastodonHosts: [...]}`: the match patterns the worker
-    /// registers the content scripts on, before it keeps those the user granted (see
-    /// `Settings::added_host_origins`: the engine's own host check, not one of the worker's).
-    #[wasm_bindgen(js_name = addedHostOrigins)]
-    pub fn added_host_origins(&self) -> Result<JsValue, JsError> {
-        to_js(&self.engine.settings().added_host_origins())
-    }
-
-    /// A permission taken back: these settings without the added hosts that `removed`
-    /// (match patterns) names and `granted` (the patterns still granted) does not, to
-    /// store, or null when nothing changes or the result may not be stored (see
-    /// `Settings::revoked_hosts_forgotten`). Entries that are not strings are ignored.
-    #[wasm_bindgen(js_name = revokedHostsForgotten)]
-    pub fn revoked_hosts_forgotten(
-        &self,
-        removed: JsValue,
-        granted: JsValue,
-    ) -> Result<JsValue, JsError> {
-        let strings = |value: &JsValue| -> Vec<String> {
-            to_json_text(value)
-                .and_then(|text| serde_json::from_str::<Vec<serde_json::Value>>(&text).ok())
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|entry| entry.as_str().map(str::to_owned))
-                .collect()
-        };
-        match self
-            .engine
-            .settings()
-            .revoked_hosts_forgotten(&strings(&removed), &strings(&granted))
-        {
-            Some(Ok(settings)) => to_js(&settings),
-            Some(Err(error)) => {
-                gloo::console::warn!(format!("Sincerely: revoked hosts not forgotten: {error}"));
-                Ok(JsValue::NULL)
-            }
-            None => Ok(JsValue::NULL),
-        }
     }
 
     /// Serves one protocol request.
